@@ -1,0 +1,94 @@
+/**
+ * Field rules of the Huawei Cloud Eye (CES) v2 resource-group API, as fixed in section 00 of the API
+ * contracts. Both the provider's argument schemas and the emulator's request validation are built from
+ * these, so the two can never disagree about what a valid name or tag is.
+ */
+import { z } from "zod";
+
+export const CES_LIMITS = {
+  groupNameMax: 128,
+  tagsMax: 10,
+  tagKeyMax: 36,
+  tagValueMax: 43,
+  associationEpIdsMax: 10,
+  batchDeleteGroupsMax: 100,
+  membersPerBatchMax: 1000,
+  dimensionsMax: 4,
+  namespaceMin: 3,
+  namespaceMax: 32,
+  dimensionNameMax: 32,
+  dimensionValueMax: 256,
+  listOffsetMax: 10000,
+  listLimitMax: 100,
+  projectIdMax: 64,
+} as const;
+
+export const GROUP_TYPES = ["Manual", "TAG", "EPS"] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+
+/** CJK unified ideographs, ASCII letters, digits, `_` and `-`: the charset of names, tag keys and values. */
+export const NAME_CHARSET = /^[\u4E00-\u9FFFA-Za-z0-9_-]*$/;
+export const NAME_CHARSET_RULE = "only CJK characters, letters, digits, '_' and '-'";
+export const ENTERPRISE_PROJECT_ID = /^([a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}|0)$/;
+export const NAMESPACE = /^[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/;
+export const DIMENSION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const GROUP_ID = /^rg[A-Za-z0-9]{22}$/;
+export const PROJECT_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** Counts code points, so a CJK name of 128 characters is 128, whatever its UTF-16 length. */
+export function charLength(value: string): number {
+  return [...value].length;
+}
+
+function boundedText(what: string, min: number, max: number) {
+  return z
+    .string({ error: `${what} must be a string` })
+    .refine((v) => charLength(v) >= min, {
+      error: min === 1 ? `${what} must not be empty` : `${what} must have at least ${min} characters`,
+    })
+    .refine((v) => charLength(v) <= max, {
+      error: (issue) => `${what} must have at most ${max} characters (got ${charLength(String(issue.input))})`,
+    })
+    .refine((v) => NAME_CHARSET.test(v), { error: `${what} may contain ${NAME_CHARSET_RULE}` });
+}
+
+export const groupName = boundedText("group name", 1, CES_LIMITS.groupNameMax);
+export const tagKey = boundedText("tag key", 1, CES_LIMITS.tagKeyMax);
+export const tagValue = boundedText("tag value", 0, CES_LIMITS.tagValueMax);
+export const groupType = z.enum(GROUP_TYPES, { error: `type must be one of ${GROUP_TYPES.join(", ")}` });
+
+export const enterpriseProjectId = z
+  .string({ error: "enterprise project id must be a string" })
+  .regex(ENTERPRISE_PROJECT_ID, {
+    error: 'enterprise project id must be a lowercase UUID (8-4-4-4-12 of a-z and 0-9) or "0"',
+  });
+
+export const namespace = z
+  .string({ error: "namespace must be a string" })
+  .min(CES_LIMITS.namespaceMin, { error: `namespace must have at least ${CES_LIMITS.namespaceMin} characters` })
+  .max(CES_LIMITS.namespaceMax, { error: `namespace must have at most ${CES_LIMITS.namespaceMax} characters` })
+  .regex(NAMESPACE, {
+    error: "namespace must look like 'service.item' (e.g. SYS.ECS): each part a letter, then letters, digits or '_'",
+  });
+
+export const dimensionName = z
+  .string({ error: "dimension name must be a string" })
+  .min(1, { error: "dimension name must not be empty" })
+  .max(CES_LIMITS.dimensionNameMax, {
+    error: `dimension name must have at most ${CES_LIMITS.dimensionNameMax} characters`,
+  })
+  .regex(DIMENSION_NAME, { error: "dimension name must start with a letter, then letters, digits, '_' or '-'" });
+
+export const dimensionValue = z
+  .string({ error: "dimension value must be a string" })
+  .min(1, { error: "dimension value must not be empty" })
+  .max(CES_LIMITS.dimensionValueMax, {
+    error: `dimension value must have at most ${CES_LIMITS.dimensionValueMax} characters`,
+  });
+
+export const dimension = z.strictObject({ name: dimensionName, value: dimensionValue });
+
+export const dimensions = z
+  .array(dimension, { error: "dimensions must be a list of {name, value}" })
+  .min(1, { error: "dimensions must have at least 1 item" })
+  .max(CES_LIMITS.dimensionsMax, { error: `dimensions must have at most ${CES_LIMITS.dimensionsMax} items` });
