@@ -47,7 +47,8 @@ function boundedText(what: string, min: number, max: number) {
       error: min === 1 ? `${what} must not be empty` : `${what} must have at least ${min} characters`,
     })
     .refine((v) => charLength(v) <= max, {
-      error: (issue) => `${what} must have at most ${max} characters (got ${charLength(String(issue.input))})`,
+      error: (issue) =>
+        `${what} must have at most ${max} characters (got ${charLength(String(issue.input))})`,
     })
     .refine((v) => NAME_CHARSET.test(v), { error: `${what} may contain ${NAME_CHARSET_RULE}` });
 }
@@ -65,10 +66,15 @@ export const enterpriseProjectId = z
 
 export const namespace = z
   .string({ error: "namespace must be a string" })
-  .min(CES_LIMITS.namespaceMin, { error: `namespace must have at least ${CES_LIMITS.namespaceMin} characters` })
-  .max(CES_LIMITS.namespaceMax, { error: `namespace must have at most ${CES_LIMITS.namespaceMax} characters` })
+  .min(CES_LIMITS.namespaceMin, {
+    error: `namespace must have at least ${CES_LIMITS.namespaceMin} characters`,
+  })
+  .max(CES_LIMITS.namespaceMax, {
+    error: `namespace must have at most ${CES_LIMITS.namespaceMax} characters`,
+  })
   .regex(NAMESPACE, {
-    error: "namespace must look like 'service.item' (e.g. SYS.ECS): each part a letter, then letters, digits or '_'",
+    error:
+      "namespace must look like 'service.item' (e.g. SYS.ECS): each part a letter, then letters, digits or '_'",
   });
 
 export const dimensionName = z
@@ -77,7 +83,9 @@ export const dimensionName = z
   .max(CES_LIMITS.dimensionNameMax, {
     error: `dimension name must have at most ${CES_LIMITS.dimensionNameMax} characters`,
   })
-  .regex(DIMENSION_NAME, { error: "dimension name must start with a letter, then letters, digits, '_' or '-'" });
+  .regex(DIMENSION_NAME, {
+    error: "dimension name must start with a letter, then letters, digits, '_' or '-'",
+  });
 
 export const dimensionValue = z
   .string({ error: "dimension value must be a string" })

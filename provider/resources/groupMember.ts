@@ -1,0 +1,33 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "./forwardingProvider";
+
+/** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
+export interface DimensionArgs {
+  /** A letter, then letters, digits, `_` or `-`; 1-32 characters. */
+  name: pulumi.Input<string>;
+  /** 1-256 characters; `*` means every resource of the namespace. */
+  value: pulumi.Input<string>;
+}
+
+export interface GroupMemberArgs {
+  /** `groupId` of a Manual `ResourceGroup`. */
+  groupId: pulumi.Input<string>;
+  /** Service namespace `service.item`, e.g. `SYS.ECS`: each part a letter then letters, digits or `_`; 3-32 characters. */
+  namespace: pulumi.Input<string>;
+  /** 1-4 dimensions; together with the namespace they identify the member (their order does not matter). */
+  dimensions: pulumi.Input<pulumi.Input<DimensionArgs>[]>;
+}
+
+const provider = forwardingProvider("groupMember");
+
+/** One resource in a Manual group. Any change replaces it. */
+export class GroupMember extends pulumi.dynamic.Resource {
+  declare readonly groupId: pulumi.Output<string>;
+  declare readonly namespace: pulumi.Output<string>;
+  declare readonly dimensions: pulumi.Output<{ name: string; value: string }[]>;
+
+  constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = { groupId: args.groupId, namespace: args.namespace, dimensions: args.dimensions };
+    super(provider, name, props, opts, "resourcegroups", "GroupMember");
+  }
+}
