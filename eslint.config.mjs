@@ -26,8 +26,10 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     ...tseslint.configs.disableTypeChecked,
+    rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
     languageOptions: {
       parserOptions: { projectService: false },
+      sourceType: "commonjs",
       globals: {
         require: "readonly",
         module: "writable",
