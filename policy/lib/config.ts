@@ -1,0 +1,62 @@
+/**
+ * Helpers to read a policy's configuration.
+ *
+ * The Pulumi CLI validates `--policy-pack-config` against each policy's `configSchema`, but a policy can
+ * still receive `{}` (`getConfig()` returns `{}` when the pack gets no config for it), so every policy
+ * parses its config with these helpers, applying the same defaults its schema declares. A config that
+ * cannot be used (e.g. a regex that does not compile) throws {@link PolicyConfigError}: the engine then
+ * fails the preview with that message instead of silently checking nothing.
+ */
+export class PolicyConfigError extends Error {
+  constructor(policyName: string, message: string) {
+    super(`invalid config for policy '${policyName}': ${message}`);
+    this.name = "PolicyConfigError";
+  }
+}
+
+export type ConfigObject = Record<string, unknown>;
+
+export function configObject(policyName: string, raw: unknown): ConfigObject {
+  if (raw === undefined || raw === null) {
+    return {};
+  }
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new PolicyConfigError(policyName, "expected an object");
+  }
+  return raw as ConfigObject;
+}
+
+export function stringArray(
+  policyName: string,
+  field: string,
+  raw: unknown,
+  fallback: readonly string[],
+): string[] {
+  if (raw === undefined || raw === null) {
+    return [...fallback];
+  }
+  if (!Array.isArray(raw) || !raw.every((item): item is string => typeof item === "string")) {
+    throw new PolicyConfigError(policyName, `'${field}' must be an array of strings`);
+  }
+  return [...new Set(raw)];
+}
+
+export function optionalString(policyName: string, field: string, raw: unknown): string | undefined {
+  if (raw === undefined || raw === null) {
+    return undefined;
+  }
+  if (typeof raw !== "string") {
+    throw new PolicyConfigError(policyName, `'${field}' must be a string`);
+  }
+  return raw;
+}
+
+/** Compiles a JavaScript regular expression (no flags) from config. */
+export function compilePattern(policyName: string, field: string, source: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PolicyConfigError(policyName, `'${field}' is not a valid regular expression (${reason})`);
+  }
+}

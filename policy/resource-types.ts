@@ -1,0 +1,161 @@
+/**
+ * The resources this pack governs: the dynamic resources of pulumi-resource-groups, their type tokens,
+ * their property shapes, and readers that turn the engine's `props` into typed, preview-safe views.
+ *
+ * Policies match on these exact tokens, never on the generic `pulumi-nodejs:dynamic:Resource` type.
+ */
+import { UNKNOWN, asString, isPlainObject, readField } from "./lib/known";
+import type { Maybe, Plain } from "./lib/known";
+
+export const RESOURCE_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups:ResourceGroup";
+export const GROUP_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups:GroupMember";
+export const TAG_RULE_TYPE = "pulumi-nodejs:dynamic/resourcegroups:TagRule";
+
+export const GROUP_TYPES = ["Manual", "TAG", "EPS"] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+/** The provider's default when `type` is not set. */
+export const DEFAULT_GROUP_TYPE: GroupType = "Manual";
+
+export function isGroupType(value: unknown): value is GroupType {
+  return typeof value === "string" && (GROUP_TYPES as readonly string[]).includes(value);
+}
+
+// ---- Property shapes (as the provider declares them) ------------------------------------------------
+
+export interface GroupTag {
+  key: string;
+  value?: string;
+}
+
+export interface ResourceGroupInputs {
+  name: string;
+  type?: GroupType;
+  tags?: GroupTag[];
+  associationEpIds?: string[];
+  enterpriseProjectId?: string;
+  adopt?: boolean;
+}
+
+export interface ResourceGroupOutputs extends ResourceGroupInputs {
+  /** `rg` + 22 alphanumerics. */
+  groupId: string;
+  createTime: number;
+}
+
+export interface Dimension {
+  name: string;
+  value: string;
+}
+
+export interface GroupMemberInputs {
+  groupId: string;
+  /** e.g. `SYS.ECS`. */
+  namespace: string;
+  dimensions: Dimension[];
+}
+
+export interface TagRuleInputs {
+  groupId: string;
+  key: string;
+  value: string;
+}
+
+// ---- Type guards -------------------------------------------------------------------------------------
+
+interface Typed {
+  type: string;
+}
+
+export function isResourceGroup<R extends Typed>(
+  resource: R,
+): resource is R & { type: typeof RESOURCE_GROUP_TYPE } {
+  return resource.type === RESOURCE_GROUP_TYPE;
+}
+
+export function isGroupMember<R extends Typed>(
+  resource: R,
+): resource is R & { type: typeof GROUP_MEMBER_TYPE } {
+  return resource.type === GROUP_MEMBER_TYPE;
+}
+
+export function isTagRule<R extends Typed>(resource: R): resource is R & { type: typeof TAG_RULE_TYPE } {
+  return resource.type === TAG_RULE_TYPE;
+}
+
+// ---- Preview-safe views of `props` --------------------------------------------------------------------
+// Every field is `undefined` when absent (or not of the declared shape: the provider rejects those) and
+// UNKNOWN when the engine does not know it yet.
+
+export interface TagView {
+  /** Position in the group's `tags`, for messages. */
+  index: number;
+  key: Maybe<string> | undefined;
+  value: Maybe<string> | undefined;
+}
+
+export interface ResourceGroupView {
+  name: Maybe<string> | undefined;
+  /** Defaults to {@link DEFAULT_GROUP_TYPE} when absent; any other string is kept as is. */
+  type: Maybe<string>;
+  /** `type` was not set: {@link DEFAULT_GROUP_TYPE} applies. */
+  typeIsDefault: boolean;
+  tags: Maybe<TagView[]> | undefined;
+  /** An output: absent from inputs and from outputs of groups still to be created. */
+  groupId: Maybe<string> | undefined;
+}
+
+export interface GroupMemberView {
+  groupId: Maybe<string> | undefined;
+  namespace: Maybe<string> | undefined;
+}
+
+export interface TagRuleView {
+  groupId: Maybe<string> | undefined;
+  key: Maybe<string> | undefined;
+  value: Maybe<string> | undefined;
+}
+
+function readTags(value: Plain | undefined): Maybe<TagView[]> | undefined {
+  if (value === UNKNOWN) {
+    return UNKNOWN;
+  }
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const tags: TagView[] = [];
+  value.forEach((item, index) => {
+    if (item === UNKNOWN) {
+      tags.push({ index, key: UNKNOWN, value: UNKNOWN });
+    } else if (isPlainObject(item)) {
+      tags.push({ index, key: asString(item["key"]), value: asString(item["value"]) });
+    }
+  });
+  return tags;
+}
+
+export function readResourceGroup(props: object): ResourceGroupView {
+  const type = readField(props, "type");
+  const typeIsDefault = type === undefined || type === null;
+  return {
+    name: asString(readField(props, "name")),
+    type: typeIsDefault ? DEFAULT_GROUP_TYPE : (asString(type) ?? JSON.stringify(type)),
+    typeIsDefault,
+    tags: readTags(readField(props, "tags")),
+    groupId: asString(readField(props, "groupId")),
+  };
+}
+
+export function readGroupMember(props: object): GroupMemberView {
+  return {
+    groupId: asString(readField(props, "groupId")),
+    namespace: asString(readField(props, "namespace")),
+  };
+}
+
+export function readTagRule(props: object): TagRuleView {
+  return {
+    groupId: asString(readField(props, "groupId")),
+    key: asString(readField(props, "key")),
+    value: asString(readField(props, "value")),
+  };
+}
