@@ -1,0 +1,26 @@
+/** Huawei Cloud Eye (CES) v2 resource groups, served under /v2/. */
+import type { IncomingMessage } from "node:http";
+import type { VendorModule } from "../vendor";
+import { renderCesError } from "./errors";
+import { cesRoutes } from "./routes";
+import { CES_MIGRATIONS, CesStore } from "./store";
+
+function authToken(req: IncomingMessage): string | undefined {
+  const value = req.headers["x-auth-token"];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export const ces: VendorModule = {
+  migrations: CES_MIGRATIONS,
+  create(db) {
+    const store = new CesStore(db);
+    return {
+      name: "ces",
+      prefix: "/v2/",
+      routes: cesRoutes(store),
+      credential: authToken,
+      renderError: renderCesError,
+      reset: () => store.reset(),
+    };
+  },
+};

@@ -1,0 +1,48 @@
+/** Small HTTP helpers shared by the API pipeline and the admin routes. */
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** Bodies above this size are refused; the largest valid CES body (1000 members) is about 1.3 MB. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface RequestBody {
+  text: string;
+  tooLarge: boolean;
+}
+
+/** Reads the whole body, so the connection is clean even when the answer is an early error. */
+export async function readBody(req: IncomingMessage): Promise<RequestBody> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  }
+  return { text: tooLarge ? "" : Buffer.concat(chunks).toString("utf8"), tooLarge };
+}
+
+export function newRequestId(): string {
+  return randomBytes(16).toString("hex");
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, headers);
+  res.end();
+}

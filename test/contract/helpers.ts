@@ -1,0 +1,206 @@
+/** Shared plumbing for the emulator contract tests: temp databases, a thin CES client and error assertions. */
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+
+export const PROJECT = "0a1b2c3d4e5f";
+
+export interface ErrorBody {
+  error_code: string;
+  error_msg: string;
+  request_id: string;
+}
+
+export interface Tag {
+  key: string;
+  value?: string;
+}
+
+export interface Dimension {
+  name: string;
+  value: string;
+}
+
+export interface Resource {
+  namespace: string;
+  dimensions: Dimension[];
+}
+
+export interface GroupSummary {
+  group_name: string;
+  group_id: string;
+  create_time: number;
+  enterprise_project_id: string;
+  type: string;
+}
+
+export interface GroupDetail extends GroupSummary {
+  tags: Tag[];
+  association_ep_ids: string[];
+}
+
+export interface GroupList {
+  count: number;
+  resource_groups: GroupSummary[];
+}
+
+export interface MemberList {
+  count: number;
+  resources: {
+    resource_name: string;
+    dimensions: Dimension[];
+    status: string;
+    event_status: string;
+    tags: string;
+    enterprise_project_id: string;
+  }[];
+}
+
+export interface Reply<T> {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: T;
+}
+
+export interface RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent verbatim, for malformed bodies. */
+  raw?: string;
+  /** null sends no token; undefined sends the emulator's token. */
+  token?: string | null;
+}
+
+export function tempDbPath(label: string): string {
+  return join(tmpdir(), `rg-emulator-${label}-${randomUUID()}`, "emulator.sqlite");
+}
+
+export function removeDb(file: string): void {
+  rmSync(join(file, ".."), { recursive: true, force: true });
+}
+
+/** Starts an emulator on a free port with its own temporary database file. */
+export async function startTestEmulator(
+  label: string,
+  options: EmulatorOptions = {},
+): Promise<{ emulator: RunningEmulator; db: string; stop: () => Promise<void> }> {
+  const db = options.db ?? tempDbPath(label);
+  const emulator = await startEmulator({ port: 0, db, ...options });
+  return {
+    emulator,
+    db,
+    stop: async () => {
+      await emulator.close();
+      if (options.db === undefined) removeDb(db);
+    },
+  };
+}
+
+export async function request<T = unknown>(
+  emulator: RunningEmulator,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  const token = options.token === undefined ? emulator.token : options.token;
+  if (token !== null) headers["X-Auth-Token"] = token;
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await fetch(emulator.url + path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: (text ? JSON.parse(text) : undefined) as T,
+  };
+}
+
+/** Asserts a CES error answer: status, code, a message fragment and a request id that matches its header. */
+export function expectCesError(
+  reply: Reply<unknown>,
+  status: number,
+  code: string,
+  message?: string | RegExp,
+): void {
+  const body = reply.json as ErrorBody;
+  expect({ status: reply.status, code: body.error_code }).toEqual({ status, code });
+  expect(Object.keys(body).sort()).toEqual(["error_code", "error_msg", "request_id"]);
+  expect(body.request_id).toMatch(/^[0-9a-f]{32}$/);
+  expect(reply.headers.get("x-request-id")).toBe(body.request_id);
+  if (message !== undefined) expect(body.error_msg).toMatch(message);
+}
+
+/** A thin client over one project's resource-group routes. */
+export class CesClient {
+  constructor(
+    readonly emulator: RunningEmulator,
+    readonly project = PROJECT,
+  ) {}
+
+  get base(): string {
+    return `/v2/${this.project}/resource-groups`;
+  }
+
+  call<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>> {
+    return request<T>(this.emulator, method, this.base + path, options);
+  }
+
+  create(body: unknown, options: RequestOptions = {}): Promise<Reply<{ group_id: string }>> {
+    return this.call("POST", "", { ...options, body });
+  }
+
+  /** Creates a group and returns its id, failing the test if the emulator refuses. */
+  async createOk(body: Record<string, unknown>): Promise<string> {
+    const reply = await this.create(body);
+    expect(reply.status).toBe(200);
+    return reply.json.group_id;
+  }
+
+  list(query = ""): Promise<Reply<GroupList>> {
+    return this.call("GET", query ? `?${query}` : "");
+  }
+
+  show(groupId: string): Promise<Reply<GroupDetail>> {
+    return this.call("GET", `/${groupId}`);
+  }
+
+  update(groupId: string, body: unknown): Promise<Reply<undefined>> {
+    return this.call("PUT", `/${groupId}`, { body });
+  }
+
+  batchDelete(groupIds: unknown): Promise<Reply<{ group_ids: string[] }>> {
+    return this.call("POST", "/batch-delete", { body: { group_ids: groupIds } });
+  }
+
+  addMembers(groupId: string, resources: unknown): Promise<Reply<{ succeed_count: number }>> {
+    return this.call("POST", `/${groupId}/resources/batch-create`, { body: { resources } });
+  }
+
+  removeMembers(groupId: string, resources: unknown): Promise<Reply<{ succeed_count: number }>> {
+    return this.call("POST", `/${groupId}/resources/batch-delete`, { body: { resources } });
+  }
+
+  listMembers(groupId: string, service: string, query = ""): Promise<Reply<MemberList>> {
+    return this.call("GET", `/${groupId}/services/${service}/resources${query ? `?${query}` : ""}`);
+  }
+}
+
+/** A valid lowercase UUID-shaped enterprise project id. */
+export const EP_ID = "d61d4705-5658-42f5-8e0c-70eb34d17b02";
+
+export function ecs(instanceId: string, extra: Dimension[] = []): Resource {
+  return { namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: instanceId }, ...extra] };
+}
+
+export async function resetData(emulator: RunningEmulator): Promise<void> {
+  const response = await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
+  expect(response.status).toBe(200);
+}
