@@ -40,12 +40,9 @@ export function charLength(value: string): number {
   return [...value].length;
 }
 
-function boundedText(what: string, min: number, max: number) {
-  return z
-    .string({ error: `${what} must be a string` })
-    .refine((v) => charLength(v) >= min, {
-      error: min === 1 ? `${what} must not be empty` : `${what} must have at least ${min} characters`,
-    })
+function boundedText(what: string, min: 0 | 1, max: number) {
+  const text = z.string({ error: `${what} must be a string` });
+  return (min === 1 ? text.refine((v) => v.length > 0, { error: `${what} must not be empty` }) : text)
     .refine((v) => charLength(v) <= max, {
       error: (issue) =>
         `${what} must have at most ${max} characters (got ${charLength(String(issue.input))})`,
@@ -90,7 +87,7 @@ export const dimensionName = z
 export const dimensionValue = z
   .string({ error: "dimension value must be a string" })
   .min(1, { error: "dimension value must not be empty" })
-  .max(CES_LIMITS.dimensionValueMax, {
+  .refine((v) => charLength(v) <= CES_LIMITS.dimensionValueMax, {
     error: `dimension value must have at most ${CES_LIMITS.dimensionValueMax} characters`,
   });
 
