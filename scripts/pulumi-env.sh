@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# shellcheck shell=bash
+# Pulumi CLI environment for this repository (see docs/pulumi-cli.md).
+#
+#   source scripts/pulumi-env.sh              # set up the current bash/zsh shell
+#   scripts/pulumi-env.sh pulumi preview      # run one command in that environment
+#   scripts/pulumi-env.sh                     # print the environment it sets
+#
+# Finds the Pulumi CLI, in this order:
+#   1. a `pulumi` already on PATH;
+#   2. the build in .cache/pulumi/bin (scripts/build-pulumi-cli.sh; refreshed
+#      when `go` is available and the pinned sources changed);
+#   3. building it with Go (scripts/build-pulumi-cli.sh, ~6 min the first time);
+#   4. the official npm launcher package `pulumi`, which downloads the CLI
+#      from get.pulumi.com into $PULUMI_HOME/versions/ (needs internet).
+# Existing values of the variables below are kept (except PATH, which is prepended).
+
+_pulumi_env_main() {
+    local want_version=3.248.0
+    # npm has no `pulumi` launcher at 3.248.0; its launchers read PULUMI_VERSION
+    # to pick the CLI version they download.
+    local npm_launcher=pulumi@3.250.0
+    local here repo cache cli_dir="" how=""
+    here=$1
+    repo=$(cd "$(dirname "$here")/.." && pwd) || return 1
+    cache="$repo/.cache/pulumi/bin"
+
+    # Keep plugins, credentials and workspace settings in the repo cache, not ~/.pulumi.
+    export PULUMI_HOME="${PULUMI_HOME:-$repo/.cache/pulumi/home}"
+    # Don't ask get.pulumi.com whether a newer CLI exists.
+    export PULUMI_SKIP_UPDATE_CHECK=true
+    # Never download provider/language plugins on the fly; missing ones are an error.
+    export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+    # Don't ask the Pulumi Registry (network) to resolve package names.
+    export PULUMI_DISABLE_REGISTRY_RESOLVE=true
+    # Non-interactive: no "Do you want to perform this update?" prompts (still pass --yes for up/destroy).
+    export PULUMI_SKIP_CONFIRMATIONS="${PULUMI_SKIP_CONFIRMATIONS:-true}"
+
+    local go_bin=""
+    if command -v go >/dev/null 2>&1; then
+        go_bin=$(command -v go)
+    elif [ -x /usr/local/go/bin/go ]; then
+        go_bin=/usr/local/go/bin/go
+    fi
+
+    if command -v pulumi >/dev/null 2>&1; then
+        cli_dir=$(dirname "$(command -v pulumi)")
+        how="already on PATH"
+    elif [ -x "$cache/pulumi" ] && [ -x "$cache/pulumi-language-nodejs" ] && [ -z "$go_bin" ]; then
+        cli_dir=$cache
+        how="cached build"
+    elif [ -n "$go_bin" ]; then
+        # No-op (and silent) when .cache/pulumi/bin is up to date.
+        PATH="$(dirname "$go_bin"):$PATH" "$repo/scripts/build-pulumi-cli.sh" --quiet || return 1
+        cli_dir=$cache
+        how="built with Go"
+    elif command -v npx >/dev/null 2>&1; then
+        echo "pulumi-env: no pulumi, no cached build, no go: trying npm package $npm_launcher (downloads CLI v$want_version)" >&2
+        PULUMI_VERSION=$want_version npx --yes "$npm_launcher" version >&2 || return 1
+        cli_dir="$PULUMI_HOME/versions/$want_version/bin"
+        how="npm launcher ($npm_launcher)"
+    else
+        echo "pulumi-env: cannot find or build the Pulumi CLI: need pulumi on PATH, Go >= 1.25, or npx" >&2
+        return 1
+    fi
+
+    # The CLI's folder first (it holds pulumi-language-nodejs and, for our build,
+    # links to the launchers), then our launchers for a CLI installed elsewhere.
+    case ":$PATH:" in *":$cli_dir:"*) ;; *) PATH="$cli_dir:$PATH" ;; esac
+    case ":$PATH:" in *":$repo/scripts/bin:"*) ;; *) PATH="$PATH:$repo/scripts/bin" ;; esac
+    export PATH
+
+    # State of every stack lives in the repo (git-ignored .data/), no Pulumi Cloud login.
+    export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$repo/.data/pulumi-state}"
+    case "$PULUMI_BACKEND_URL" in
+        file://*) mkdir -p "${PULUMI_BACKEND_URL#file://}" ;;
+    esac
+    mkdir -p "$PULUMI_HOME"
+    # Passphrase for stack secrets in dev stacks; documented default, NOT a secret.
+    if [ -z "${PULUMI_CONFIG_PASSPHRASE+set}" ] && [ -z "${PULUMI_CONFIG_PASSPHRASE_FILE:-}" ]; then
+        export PULUMI_CONFIG_PASSPHRASE=resource-groups-dev
+    fi
+
+    local have
+    have=$(pulumi version 2>/dev/null || true)
+    if [ "$have" != "v$want_version" ]; then
+        echo "pulumi-env: warning: using pulumi $have ($how, $(command -v pulumi)); this repo pins v$want_version" >&2
+    fi
+    PULUMI_ENV_CLI=$(command -v pulumi)
+    export PULUMI_ENV_CLI
+}
+
+if [ -n "${ZSH_VERSION:-}" ]; then
+    eval '_pulumi_env_self=${(%):-%x}'
+    case "${ZSH_EVAL_CONTEXT:-}" in *:file*) _pulumi_env_sourced=1 ;; *) _pulumi_env_sourced=0 ;; esac
+else
+    _pulumi_env_self=${BASH_SOURCE[0]:-$0}
+    if [ "${BASH_SOURCE[0]:-$0}" != "$0" ]; then _pulumi_env_sourced=1; else _pulumi_env_sourced=0; fi
+fi
+
+if [ "$_pulumi_env_sourced" = 1 ]; then
+    _pulumi_env_main "$_pulumi_env_self"
+    unset -f _pulumi_env_main
+    unset _pulumi_env_self _pulumi_env_sourced
+else
+    _pulumi_env_main "$_pulumi_env_self" || exit 1
+    if [ $# -gt 0 ]; then
+        exec "$@"
+    fi
+    for v in PULUMI_ENV_CLI PULUMI_HOME PULUMI_BACKEND_URL PULUMI_CONFIG_PASSPHRASE PULUMI_SKIP_UPDATE_CHECK \
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_DISABLE_REGISTRY_RESOLVE PULUMI_SKIP_CONFIRMATIONS PATH; do
+        printf '%s=%s\n' "$v" "${!v}"
+    done
+fi
