@@ -58,7 +58,7 @@ async function handleRequest(
     const latency = deps.faults.latencyMs();
     if (latency > 0) await sleep(latency);
     // The client, or close(), may have cut the connection while we waited.
-    if (res.destroyed) return;
+    if (res.destroyed || req.socket.destroyed) return;
 
     const injected = deps.faults.takeFailure();
     if (injected) {
