@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { handlers, resetSettings } from "../provider/runtime";
+import { create } from "../test/support/engine";
 
 const PROJECT = "bench";
 
@@ -70,9 +71,7 @@ async function measure(
 }
 
 async function createGroup(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const { inputs } = await handlers.resourceGroup.check({}, { name, ...extra });
-  const created = await handlers.resourceGroup.create(inputs);
-  return created.id;
+  return (await create("resourceGroup", { name, ...extra })).id;
 }
 
 async function main(): Promise<void> {
@@ -102,8 +101,7 @@ async function main(): Promise<void> {
           namespace: "SYS.ECS",
           dimensions: [{ name: "instance_id", value: `i-${i}` }],
         };
-        const { inputs } = await handlers.groupMember.check({}, news);
-        await handlers.groupMember.create(inputs);
+        await create("groupMember", news);
       }),
     );
 
@@ -113,8 +111,7 @@ async function main(): Promise<void> {
     results.push(
       await measure(emulator, "add TagRule (9 per group, 20 groups)", 180, 10, async (i) => {
         const news = { groupId: tagGroups[i % tagGroups.length], key: `k${Math.floor(i / 20)}`, value: "v" };
-        const { inputs } = await handlers.tagRule.check({}, news);
-        await handlers.tagRule.create(inputs);
+        await create("tagRule", news);
       }),
     );
 
