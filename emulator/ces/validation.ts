@@ -22,20 +22,9 @@ import {
 } from "../../provider/schemas/ces/fields";
 import { cesErrors } from "./errors";
 
-export interface Tag {
-  key: string;
-  value: string;
-}
-
-export interface Dimension {
-  name: string;
-  value: string;
-}
-
-export interface Member {
-  namespace: string;
-  dimensions: Dimension[];
-}
+// The wire shapes of tags and members are the neutral model's; one definition serves both sides.
+export type { Dimension, Member, Tag } from "../../provider/backends/backend";
+import type { Member, Tag } from "../../provider/backends/backend";
 
 export interface NewGroup {
   groupName: string;

@@ -1,22 +1,10 @@
 import { handlers, resetSettings } from "../../provider/runtime";
 import { create, update } from "../support/engine";
-import {
-  startTestEmulator,
-  useEmulatorSettings,
-  type TestEmulator,
-  type WireGroup,
-} from "../support/emulator";
+import { useEmulatorForProvider, type WireGroup } from "../support/emulator";
 
-let env: TestEmulator;
+const emulator = useEmulatorForProvider(resetSettings);
 
-beforeAll(async () => {
-  env = await startTestEmulator();
-  useEmulatorSettings(env.emulator);
-});
-afterAll(() => env.stop());
-beforeEach(() => resetSettings());
-
-const tagsOf = async (id: string) => (await env.api<WireGroup>("GET", `/${id}`)).body.tags;
+const tagsOf = async (id: string) => (await emulator().api<WireGroup>("GET", `/${id}`)).body.tags;
 const ecs = (id: string) => ({ namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: id }] });
 
 describe("GroupMember", () => {
@@ -40,7 +28,7 @@ describe("GroupMember", () => {
   it("notices a member removed outside Pulumi", async () => {
     const group = await create("resourceGroup", { name: "members-b" });
     const member = await create("groupMember", { groupId: group.id, ...ecs("i-2") });
-    await env.api("POST", `/${group.id}/resources/batch-delete`, { resources: [ecs("i-2")] });
+    await emulator().api("POST", `/${group.id}/resources/batch-delete`, { resources: [ecs("i-2")] });
     expect((await handlers.groupMember.read(member.id, member.outs)).id).toBe("");
   });
 
@@ -128,11 +116,11 @@ describe("TagRule", () => {
   it("refuses an eleventh tag with a clear error and no write", async () => {
     const tags = Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: "v" }));
     const group = await create("resourceGroup", { name: "rules-full", type: "TAG", tags });
-    env.emulator.resetStats();
+    emulator().emulator.resetStats();
     await expect(create("tagRule", { groupId: group.id, key: "one-more" })).rejects.toThrow(
       /already holds 10 tags, the CES limit is 10; tag one-more= cannot be added/,
     );
-    expect(env.emulator.stats().writes).toBe(0);
+    expect(emulator().emulator.stats().writes).toBe(0);
   });
 
   it("refuses a Manual group and is dropped on refresh when its tag is removed outside", async () => {
@@ -142,7 +130,7 @@ describe("TagRule", () => {
     );
     const group = await create("resourceGroup", { name: "rules-c", type: "TAG", tags: [{ key: "env" }] });
     const rule = await create("tagRule", { groupId: group.id, key: "team", value: "x" });
-    await env.api("PUT", `/${group.id}`, { group_name: "rules-c", tags: [{ key: "env", value: "" }] });
+    await emulator().api("PUT", `/${group.id}`, { group_name: "rules-c", tags: [{ key: "env", value: "" }] });
     expect((await handlers.tagRule.read(rule.id, rule.outs)).id).toBe("");
   });
 });

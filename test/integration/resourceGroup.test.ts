@@ -1,24 +1,12 @@
 import { handlers, resetSettings } from "../../provider/runtime";
 import { ConflictError } from "../../provider/http/errors";
 import { create, update } from "../support/engine";
-import {
-  startTestEmulator,
-  useEmulatorSettings,
-  type TestEmulator,
-  type WireGroup,
-} from "../support/emulator";
+import { useEmulatorForProvider, type WireGroup } from "../support/emulator";
 
-let env: TestEmulator;
+const emulator = useEmulatorForProvider(resetSettings);
 const rg = handlers.resourceGroup;
 
-beforeAll(async () => {
-  env = await startTestEmulator();
-  useEmulatorSettings(env.emulator);
-});
-afterAll(() => env.stop());
-beforeEach(() => resetSettings());
-
-const show = (id: string) => env.api<WireGroup>("GET", `/${id}`);
+const show = (id: string) => emulator().api<WireGroup>("GET", `/${id}`);
 
 describe("ResourceGroup lifecycle", () => {
   it("creates, reads, renames, retags and deletes a TAG group", async () => {
@@ -65,7 +53,7 @@ describe("ResourceGroup lifecycle", () => {
 
   it("deletes a group that is already gone without error", async () => {
     const created = await create("resourceGroup", { name: "life-gone" });
-    await env.api("POST", "/batch-delete", { group_ids: [created.id] });
+    await emulator().api("POST", "/batch-delete", { group_ids: [created.id] });
     await expect(rg.delete(created.id, created.outs)).resolves.toBeUndefined();
   });
 });
@@ -77,7 +65,7 @@ describe("ResourceGroup refresh", () => {
       type: "TAG",
       tags: [{ key: "env", value: "prod" }],
     });
-    await env.api("PUT", `/${created.id}`, {
+    await emulator().api("PUT", `/${created.id}`, {
       group_name: "drift-a-outside",
       tags: [
         { key: "env", value: "staging" },
@@ -96,14 +84,18 @@ describe("ResourceGroup refresh", () => {
 
   it("drops a group deleted outside Pulumi", async () => {
     const created = await create("resourceGroup", { name: "drift-deleted" });
-    await env.api("POST", "/batch-delete", { group_ids: [created.id] });
+    await emulator().api("POST", "/batch-delete", { group_ids: [created.id] });
     expect(await rg.read(created.id, created.outs)).toEqual({ id: "", props: {} });
   });
 });
 
 describe("ResourceGroup adoption", () => {
   it("refuses a name clash and says how to adopt", async () => {
-    await env.api("POST", "", { group_name: "adopt-me", type: "TAG", tags: [{ key: "old", value: "1" }] });
+    await emulator().api("POST", "", {
+      group_name: "adopt-me",
+      type: "TAG",
+      tags: [{ key: "old", value: "1" }],
+    });
     const attempt = create("resourceGroup", {
       name: "adopt-me",
       type: "TAG",
@@ -114,7 +106,7 @@ describe("ResourceGroup adoption", () => {
   });
 
   it("adopts an existing group and converges its tags", async () => {
-    const before = await env.api<{ resource_groups: { group_id: string; group_name: string }[] }>(
+    const before = await emulator().api<{ resource_groups: { group_id: string; group_name: string }[] }>(
       "GET",
       "?group_name=adopt-me",
     );
@@ -130,7 +122,7 @@ describe("ResourceGroup adoption", () => {
   });
 
   it("refuses to adopt a group whose type differs", async () => {
-    await env.api("POST", "", { group_name: "adopt-manual" });
+    await emulator().api("POST", "", { group_name: "adopt-manual" });
     await expect(
       create("resourceGroup", { name: "adopt-manual", type: "TAG", tags: [{ key: "a" }], adopt: true }),
     ).rejects.toThrow(

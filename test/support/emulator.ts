@@ -60,3 +60,21 @@ export interface WireGroup {
   type: string;
   tags: { key: string; value?: string }[];
 }
+
+/**
+ * Registers the hooks of a suite whose provider talks to its own emulator: started before all tests,
+ * settings re-read before each, stopped after all. The returned function gives the running emulator.
+ */
+export function useEmulatorForProvider(resetSettings: () => void): () => TestEmulator {
+  let env: TestEmulator | undefined;
+  beforeAll(async () => {
+    env = await startTestEmulator();
+    useEmulatorSettings(env.emulator);
+  });
+  afterAll(() => env?.stop());
+  beforeEach(() => resetSettings());
+  return () => {
+    if (!env) throw new Error("the emulator is not running");
+    return env;
+  };
+}
