@@ -92,7 +92,12 @@ describe("the policy pack", () => {
       dependencies: Record<string, string>;
     };
     expect(manifest).toMatchObject({ name: "pulumi-resource-groups-policy", private: true });
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
+    // typescript: see policy/package.test.ts.
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      "@pulumi/policy",
+      "@pulumi/pulumi",
+      "typescript",
+    ]);
     expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
   });
 });

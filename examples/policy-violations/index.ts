@@ -1,0 +1,80 @@
+/**
+ * Breaks the policy pack in policy/ on purpose: each resource below is commented with the policy it
+ * breaks, so `pulumi preview --policy-pack ../../policy --policy-pack-config policy-config.json` shows
+ * every policy at work. Preview only: `pulumi up` stops at the first mandatory violation.
+ *
+ * policy-config.json adds rules the defaults do not have: allowed values for `env` and a pattern for
+ * `cost-center` (resource-groups-allowed-tag-values), and no EPS groups (resource-groups-allowed-types).
+ */
+import { GroupMember, ResourceGroup, TagRule } from "pulumi-resource-groups";
+
+// Compliant: a TAG group with every required key (env, owner, cost-center) and allowed values.
+const payments = new ResourceGroup("payments", {
+  name: "payments-prod",
+  type: "TAG",
+  tags: [
+    { key: "env", value: "prod" },
+    { key: "owner", value: "payments-team" },
+    { key: "cost-center", value: "cc-1042" },
+  ],
+});
+
+// resource-groups-required-tag-keys (mandatory): matches on env, and cost-center through the TagRule
+// below, but not on owner.
+const untagged = new ResourceGroup("untagged", {
+  name: "untagged-servers",
+  type: "TAG",
+  tags: [{ key: "env", value: "prod" }],
+});
+
+// resource-groups-allowed-tag-values (mandatory, with policy-config.json): 'cc-12' does not match
+// the cost-center pattern ^cc-[0-9]{4}$.
+new TagRule("untagged-cost-center", { groupId: untagged.groupId, key: "cost-center", value: "cc-12" });
+
+// resource-groups-allowed-tag-values (mandatory, with policy-config.json): env 'qa' is not one of
+// dev, staging, prod.
+new ResourceGroup("qa", {
+  name: "qa-servers",
+  type: "TAG",
+  tags: [
+    { key: "env", value: "qa" },
+    { key: "owner", value: "qa-team" },
+    { key: "cost-center", value: "cc-2001" },
+  ],
+});
+
+// resource-groups-naming (advisory): not lowercase kebab-case. Reported, but does not fail the preview.
+const legacy = new ResourceGroup("legacy", { name: "Legacy_Servers", type: "Manual" });
+
+// Compliant: a member of a Manual group.
+new GroupMember("legacy-1", {
+  groupId: legacy.groupId,
+  namespace: "SYS.ECS",
+  dimensions: [{ name: "instance_id", value: "6ea2b9b8-1b3c-4b8e-9f36-0cbb2e8d1e11" }],
+});
+
+// resource-groups-allowed-types (mandatory, with policy-config.json): EPS groups are not allowed.
+new ResourceGroup("finance", {
+  name: "finance-projects",
+  type: "EPS",
+  associationEpIds: ["d61d4705-5658-42f5-8e0c-70eb34d17b02"],
+});
+
+// resource-groups-member-targets (mandatory): a member of a TAG group (TAG groups pick their members
+// by tag).
+new GroupMember("payments-db", {
+  groupId: payments.groupId,
+  namespace: "SYS.RDS",
+  dimensions: [{ name: "rds_cluster_id", value: "3f2e1d0c-rds-payments" }],
+});
+
+// resource-groups-member-targets (mandatory): a tag rule on a Manual group.
+new TagRule("legacy-env", { groupId: legacy.groupId, key: "env", value: "prod" });
+
+// resource-groups-member-targets-unverified (advisory): a group managed outside this stack, whose type
+// the pack cannot check.
+new GroupMember("shared-1", {
+  groupId: "rgSharedGroupElsewhere01",
+  namespace: "SYS.ECS",
+  dimensions: [{ name: "instance_id", value: "0b9f1f0e-2c7e-4f55-9c7a-5f3c2a1d9e42" }],
+});

@@ -1,0 +1,67 @@
+/**
+ * The pack must start where only policy/package.json's dependencies are installed: a copy in another
+ * repository, or `pulumi policy publish` (the service installs policy/package.json). The Pulumi engine
+ * compiles it there with ts-node, type-checking with policy/tsconfig.json. test/e2e/policy.test.ts runs
+ * such a copy with the real CLI; these checks catch the same mistakes without the engine.
+ */
+import * as fs from "fs";
+import { builtinModules } from "module";
+import * as path from "path";
+
+const PACK_DIR = __dirname;
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")) as Manifest;
+const dependencies = manifest.dependencies ?? {};
+
+/** The .ts files the engine loads: everything but tests and the test helpers. */
+function runtimeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return entry.name === "node_modules" ? [] : runtimeFiles(file);
+    }
+    const runtime = entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts");
+    return runtime && entry.name !== "testing.ts" ? [file] : [];
+  });
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? specifier);
+}
+
+describe("policy pack packaging", () => {
+  it("declares every package its run-time files import", () => {
+    const imported = new Set<string>();
+    for (const file of runtimeFiles(PACK_DIR)) {
+      const source = fs.readFileSync(file, "utf8");
+      for (const match of source.matchAll(/(?:from|import|require\()\s*["']([^"'.][^"']*)["']/g)) {
+        const specifier = match[1] ?? "";
+        if (!specifier.startsWith("node:") && !builtinModules.includes(specifier)) {
+          imported.add(packageName(specifier));
+        }
+      }
+    }
+    expect([...imported].sort()).toEqual(["@pulumi/policy"]);
+    for (const name of imported) {
+      expect(Object.keys(dependencies)).toContain(name);
+    }
+  });
+
+  it("declares typescript: @pulumi/pulumi has it only as an optional peer, and its vendored 3.8 cannot compile the pack", () => {
+    expect(dependencies["typescript"]).toBeDefined();
+  });
+
+  it("tsconfig.json asks for no type packages that package.json does not install", () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "tsconfig.json"), "utf8")) as {
+      compilerOptions?: { types?: string[] };
+    };
+    for (const types of tsconfig.compilerOptions?.types ?? []) {
+      expect(Object.keys(dependencies)).toContain(`@types/${types}`);
+    }
+  });
+});
