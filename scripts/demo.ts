@@ -98,8 +98,8 @@ async function main(): Promise<void> {
       await must(env, ["destroy", "--yes", "--skip-preview"]);
       await must(env, ["stack", "rm", "--yes"], true);
     } else {
-      step(3, total, "pulumi up (examples/quickstart)");
-      await must(env, ["up", "--yes", "--skip-preview"]);
+      step(3, total, "pulumi up (examples/quickstart), with the policy pack");
+      await must(env, ["up", "--yes", "--policy-pack", join(REPO, "policy")]);
     }
     step(4, total, "What the emulator holds now");
     await printSummary(emulator);
