@@ -51,8 +51,6 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly associationEpIds: pulumi.Output<string[]>;
   declare readonly enterpriseProjectId: pulumi.Output<string>;
   declare readonly adopt: pulumi.Output<boolean>;
-  /** The API's id for the group: `rg` followed by 22 letters or digits. */
-  declare readonly groupId: pulumi.Output<string>;
   /** When the group was created, in milliseconds since the epoch. */
   declare readonly createTime: pulumi.Output<number>;
 
@@ -64,9 +62,17 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       associationEpIds: args.associationEpIds,
       enterpriseProjectId: args.enterpriseProjectId,
       adopt: args.adopt,
-      groupId: undefined,
       createTime: undefined,
     };
     super(provider, name, props, opts, "resourcegroups", "ResourceGroup");
+  }
+
+  /**
+   * The API's id for the group: `rg` followed by 22 letters or digits. It is the resource's `id`, which
+   * a preview of an update still knows, so a rename does not show the group's members and tag rules
+   * as replaced. (The state also records it as the output `groupId`.)
+   */
+  get groupId(): pulumi.Output<string> {
+    return this.id;
   }
 }
