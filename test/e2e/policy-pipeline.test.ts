@@ -200,9 +200,10 @@ describe("the pipeline of examples/pipeline", () => {
 
       const deploy = await run(COMMANDS.deploy);
       expectExit(deploy, 0);
-      // Its preview shows the group's TagRule as a replacement (groupId unknown until the group is
-      // updated), but the update itself only touches the group.
-      expect(deploy.output).toMatch(/\+-1 to replace/);
+      // groupId is the group's resource id, known while the group is updated: the preview plans one
+      // update and no replacement of the group's TagRule, and the update touches only the group.
+      expect(deploy.output).toMatch(/~ 1 to update/);
+      expect(deploy.output).not.toMatch(/to replace/);
       expect(deploy.output).toMatch(/~ 1 updated\n\s+4 unchanged/);
       expect((await group("production")).tags).toContainEqual({ key: "env", value: "prod" });
       expectExit(await run(COMMANDS.drift), 0);
