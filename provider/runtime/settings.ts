@@ -48,8 +48,11 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ProviderS
   const missing: string[] = [];
   for (const name of Object.keys(SETTINGS) as SettingName[]) {
     const spec: { key: string; env: string; default?: string } = SETTINGS[name];
-    const value = stackConfig?.get(`${CONFIG_NAMESPACE}:${spec.key}`) ?? env[spec.env] ?? spec.default;
-    if (value === undefined || value === "") missing.push(`${name}: set ${where(name)}`);
+    // An empty value counts as unset: CI systems export undefined variables as "".
+    const value = [stackConfig?.get(`${CONFIG_NAMESPACE}:${spec.key}`), env[spec.env], spec.default].find(
+      (v) => v !== undefined && v !== "",
+    );
+    if (value === undefined) missing.push(`${name}: set ${where(name)}`);
     else raw[name] = value;
   }
   if (missing.length > 0) {

@@ -60,3 +60,15 @@ describe("provider settings", () => {
     expect(message).not.toContain("t0ken");
   });
 });
+
+describe("empty settings", () => {
+  afterEach(() => resetSettings());
+
+  it("treats an empty value as unset, so defaults and lower sources apply", async () => {
+    await configure({ config: { get: (key) => (key === "resourcegroups:token" ? "" : undefined) } });
+    expect(resolveSettings({ ...env, RESOURCEGROUPS_MAX_RETRIES: "" })).toMatchObject({
+      maxRetries: 4,
+      token: "t0ken",
+    });
+  });
+});
