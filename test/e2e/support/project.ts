@@ -12,33 +12,64 @@ import { PROJECT } from "../../support/emulator";
 import { REPO, pulumiEnv } from "./pulumiEnv";
 
 export interface CommandResult {
+  /** The arguments given to `pulumi`, for messages and transcripts. */
+  args: string[];
   code: number;
   stdout: string;
   stderr: string;
   /** stdout and stderr together, for assertions on what a user sees. */
   output: string;
+  durationMs: number;
+}
+
+/** One resource of `pulumi stack export`. */
+export interface StateResource {
+  type: string;
+  urn: string;
+  id?: string;
+  provider?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+export interface ProjectOptions {
+  /**
+   * Type-check the program before running it (Pulumi's default). Off unless asked: checking the
+   * generated programs costs about 5 s per command, and only one test needs to show that a user's
+   * TypeScript program compiles against the package's types.
+   */
+  typeCheck?: boolean;
 }
 
 export const STACK = "e2e";
 
+export const TYPES = {
+  group: "pulumi-nodejs:dynamic/resourcegroups:ResourceGroup",
+  member: "pulumi-nodejs:dynamic/resourcegroups:GroupMember",
+  tagRule: "pulumi-nodejs:dynamic/resourcegroups:TagRule",
+} as const;
+
 export class PulumiProject {
   readonly dir: string;
+  /** Every command this project ran, in order, with its whole output. */
+  readonly transcript: CommandResult[] = [];
   private readonly env: NodeJS.ProcessEnv;
 
   private constructor(
     readonly name: string,
     private readonly emulator: RunningEmulator,
+    options: ProjectOptions,
   ) {
     this.dir = join(REPO, ".cache", "e2e", `${name}-${randomBytes(4).toString("hex")}`);
     mkdirSync(this.dir, { recursive: true });
+    // Settings come from stack config only, so tests see what a user's stack would: no
+    // RESOURCEGROUPS_* variable of the test process reaches the provider.
+    const inherited = Object.entries(pulumiEnv()).filter(([key]) => !key.startsWith("RESOURCEGROUPS_"));
     this.env = {
-      ...pulumiEnv(),
+      ...Object.fromEntries(inherited),
       PULUMI_BACKEND_URL: `file://${join(this.dir, ".state")}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-      // Settings come from stack config only, so tests see what a user's stack would.
-      RESOURCEGROUPS_ENDPOINT: "",
-      RESOURCEGROUPS_PROJECT_ID: "",
-      RESOURCEGROUPS_TOKEN: "",
+      PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck ? "false" : "true",
     };
     mkdirSync(join(this.dir, ".state"), { recursive: true });
   }
@@ -49,8 +80,9 @@ export class PulumiProject {
     program: string,
     emulator: RunningEmulator,
     config: Record<string, string> = {},
+    options: ProjectOptions = {},
   ): Promise<PulumiProject> {
-    const project = new PulumiProject(name, emulator);
+    const project = new PulumiProject(name, emulator, options);
     writeFileSync(
       join(project.dir, "Pulumi.yaml"),
       `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
@@ -72,6 +104,7 @@ export class PulumiProject {
 
   /** Runs `pulumi <args>` in the project; never throws on a non-zero exit. */
   run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+    const started = Date.now();
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", [...args, "--non-interactive"], {
         cwd: this.dir,
@@ -90,7 +123,11 @@ export class PulumiProject {
         output += chunk.toString();
       });
       child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output }));
+      child.on("close", (code) => {
+        const result = { args, code: code ?? -1, stdout, stderr, output, durationMs: Date.now() - started };
+        this.transcript.push(result);
+        resolve(result);
+      });
     });
   }
 
@@ -103,27 +140,49 @@ export class PulumiProject {
     return result;
   }
 
+  /** Runs `pulumi <args>` and fails when it exits 0: for commands that must be refused. */
+  async fails(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+    const result = await this.run(args, extraEnv);
+    if (result.code === 0) {
+      throw new Error(`pulumi ${args.join(" ")} was expected to fail but exited 0:\n${result.output}`);
+    }
+    return result;
+  }
+
   up(extra: string[] = []): Promise<CommandResult> {
     return this.ok(["up", "--yes", "--skip-preview", ...extra]);
   }
 
-  /** Resources in the stack's state, from `pulumi stack export`. */
-  async resources(): Promise<
-    { type: string; urn: string; id?: string; outputs?: Record<string, unknown> }[]
-  > {
+  /** `pulumi stack export` as the CLI prints it (secrets stay encrypted), and parsed. */
+  async exportState(): Promise<{ text: string; resources: StateResource[] }> {
     const exported = await this.ok(["stack", "export"]);
-    const deployment = JSON.parse(exported.stdout) as {
-      deployment: {
-        resources?: { type: string; urn: string; id?: string; outputs?: Record<string, unknown> }[];
-      };
-    };
-    return deployment.deployment.resources ?? [];
+    const deployment = JSON.parse(exported.stdout) as { deployment: { resources?: StateResource[] } };
+    return { text: exported.stdout, resources: deployment.deployment.resources ?? [] };
+  }
+
+  /** Resources in the stack's state, from `pulumi stack export`. */
+  async resources(): Promise<StateResource[]> {
+    return (await this.exportState()).resources;
   }
 
   /** Destroys the stack's resources, removes the stack and deletes the folder. */
   async dispose(): Promise<void> {
+    // Faults left by a failed test must not make the clean-up fail too.
+    this.emulator.setFaults({});
     await this.run(["destroy", "--yes", "--skip-preview"]);
     await this.run(["stack", "rm", "--yes", "--force"]);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Resources of the state by type token. */
+export function ofType(resources: StateResource[], type: string): StateResource[] {
+  return resources.filter((r) => r.type === type);
+}
+
+/** The resource of the state with this logical name (the last part of its URN). */
+export function named(resources: StateResource[], name: string): StateResource {
+  const found = resources.filter((r) => r.urn.endsWith(`::${name}`));
+  if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}`);
+  return found[0] as StateResource;
 }
