@@ -19,10 +19,12 @@ export interface TestEmulator {
   stop(): Promise<void>;
 }
 
-export async function startTestEmulator(options: { readOnlyToken?: string } = {}): Promise<TestEmulator> {
+export async function startTestEmulator(
+  options: { token?: string; readOnlyToken?: string } = {},
+): Promise<TestEmulator> {
   const dir = mkdtempSync(join(tmpdir(), "rg-emulator-"));
   const dbFile = join(dir, "emulator.sqlite");
-  const emulator = await startEmulator({ port: 0, db: dbFile, readOnlyToken: options.readOnlyToken });
+  const emulator = await startEmulator({ port: 0, db: dbFile, ...options });
   return {
     emulator,
     dbFile,

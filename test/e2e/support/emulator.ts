@@ -3,11 +3,7 @@
  * (optionally with a token of the test's choosing), and read back through the vendor API as an
  * outside observer would.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startEmulator } from "../../../emulator";
-import { PROJECT, type TestEmulator, type WireGroup } from "../../support/emulator";
+import { startTestEmulator, type TestEmulator, type WireGroup } from "../../support/emulator";
 
 export type { TestEmulator, WireGroup };
 
@@ -16,28 +12,9 @@ export interface WireMember {
   dimensions: { name: string; value: string }[];
 }
 
-/** Like test/support's startTestEmulator, with a chosen token (the secrets test uses a unique one). */
-export async function startE2eEmulator(options: { token?: string } = {}): Promise<TestEmulator> {
-  const dir = mkdtempSync(join(tmpdir(), "rg-e2e-emulator-"));
-  const dbFile = join(dir, "emulator.sqlite");
-  const emulator = await startEmulator({ port: 0, db: dbFile, token: options.token });
-  return {
-    emulator,
-    dbFile,
-    async api<T>(method: string, path: string, body?: unknown, token = emulator.token) {
-      const response = await fetch(`${emulator.url}/v2/${PROJECT}/resource-groups${path}`, {
-        method,
-        headers: { "X-Auth-Token": token, "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-    },
-    async stop() {
-      await emulator.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** The shared test emulator, with a chosen token (the secrets test uses a unique one). */
+export function startE2eEmulator(options: { token?: string } = {}): Promise<TestEmulator> {
+  return startTestEmulator(options);
 }
 
 function expectOk(status: number, what: string, body: unknown): void {
