@@ -1,7 +1,7 @@
 /** Opens the emulator's SQLite database and brings its schema up to date. */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import { openSqlite, type SqlDatabase } from "./sqlite";
 
 export const DEFAULT_DB_PATH = ".data/emulator.sqlite";
 
@@ -11,9 +11,9 @@ export interface Migration {
   sql: string;
 }
 
-export function openDatabase(file: string, migrations: readonly Migration[]): Database.Database {
+export function openDatabase(file: string, migrations: readonly Migration[]): SqlDatabase {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = openSqlite(file);
   try {
     // WAL lets readers (e.g. a sqlite3 shell) look at the file while the emulator writes.
     db.pragma("journal_mode = WAL");
@@ -28,7 +28,7 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Da
   return db;
 }
 
-function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+function migrate(db: SqlDatabase, migrations: readonly Migration[]): void {
   db.exec(
     "CREATE TABLE IF NOT EXISTS emulator_migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
   );

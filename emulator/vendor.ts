@@ -4,7 +4,7 @@
  * storage and the shape of its error bodies.
  */
 import type { IncomingMessage } from "node:http";
-import type { Database } from "better-sqlite3";
+import type { SqlDatabase } from "./sqlite";
 import type { Migration } from "./db";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -65,5 +65,5 @@ export interface VendorApi {
 /** What a vendor folder exports: its schema migrations and a factory bound to an open database. */
 export interface VendorModule {
   migrations: readonly Migration[];
-  create(db: Database): VendorApi;
+  create(db: SqlDatabase): VendorApi;
 }

@@ -26,4 +26,4 @@ export PATH="$node_dir/bin:$PATH"
 export npm_config_nodedir="$node_dir"
 echo "test-on-node: $(node --version) in $work"
 npm ci --no-audit --no-fund >/dev/null
-npx jest test/unit test/contract test/integration test/serialization policy
+npx jest "/test/(unit|contract|integration|serialization)/" "/policy/"

@@ -1,6 +1,6 @@
 /** SQLite storage of CES resource groups and their members. Every write runs in one transaction. */
 import { randomInt } from "node:crypto";
-import type { Database, Statement } from "better-sqlite3";
+import type { SqlDatabase, SqlStatement as Statement } from "../sqlite";
 import type { GroupType } from "../../provider/schemas/ces/fields";
 import type { Migration } from "../db";
 import { cesErrors } from "./errors";
@@ -138,7 +138,7 @@ export class CesStore {
     listMembers: Statement<[Record<string, unknown>], MemberRow>;
   };
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.statements = {
       groupById: db.prepare("SELECT * FROM ces_groups WHERE project_id = ? AND group_id = ?"),
       groupByName: db.prepare("SELECT * FROM ces_groups WHERE project_id = ? AND group_name = ?"),

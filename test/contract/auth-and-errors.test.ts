@@ -1,5 +1,5 @@
 /** Auth, URL parameters, unknown routes, the read-only token and unexpected failures, in the CES error shape. */
-import Database from "better-sqlite3";
+import { openSqlite } from "../../emulator/sqlite";
 import type { RunningEmulator } from "../../emulator";
 import {
   CesClient,
@@ -167,7 +167,7 @@ describe("unknown routes -> 404 ces.0016", () => {
 test("an unexpected exception -> 500 ces.0007, logged", async () => {
   const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
   const id = await api.createOk({ group_name: "broken" });
-  const sqlite = new Database(db);
+  const sqlite = openSqlite(db);
   try {
     sqlite.exec("ALTER TABLE ces_members RENAME TO ces_members_gone");
     expectCesError(await api.addMembers(id, [ecs("i-1")]), 500, "ces.0007", /Internal error/);

@@ -1,5 +1,5 @@
 /** CES v2 members of Manual groups: batch-create, batch-delete and the per-service member list. */
-import Database from "better-sqlite3";
+import { openSqlite } from "../../emulator/sqlite";
 import type { RunningEmulator } from "../../emulator";
 import {
   CesClient,
@@ -297,7 +297,7 @@ test("deleting a group deletes its members", async () => {
   await api.addMembers(keep, [ecs("i-1")]);
   expect((await api.batchDelete([id])).json.group_ids).toEqual([id]);
   expectCesError(await api.listMembers(id, "SYS.ECS"), 404, "ces.0016");
-  const sqlite = new Database(db, { readonly: true });
+  const sqlite = openSqlite(db, { readonly: true });
   try {
     const rows = sqlite.prepare("SELECT count(*) AS n FROM ces_members").get() as { n: number };
     expect(rows.n).toBe(1);

@@ -1,7 +1,7 @@
 /** SQLite storage: WAL mode, data surviving a restart on the same file, and in-memory databases. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import { openSqlite } from "../../emulator/sqlite";
 import { startEmulator } from "../../emulator";
 import { CesClient, ecs, removeDb, tempDbPath } from "./helpers";
 
@@ -49,9 +49,9 @@ test("the database runs in WAL mode and the folder is created", async () => {
     try {
       await new CesClient(emulator).createOk({ group_name: "w" });
       expect(existsSync(`${nested}-wal`)).toBe(true);
-      const reader = new Database(nested, { readonly: true });
+      const reader = openSqlite(nested, { readonly: true });
       try {
-        expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+        expect(reader.pragma("journal_mode")).toBe("wal");
         const row = reader.prepare("SELECT group_name FROM ces_groups").get() as { group_name: string };
         expect(row.group_name).toBe("w");
       } finally {
@@ -93,8 +93,8 @@ test("start-up fails clearly when the port is taken, without leaking the databas
   try {
     await expect(startEmulator({ port: holder.port, db })).rejects.toThrow(/EADDRINUSE/);
     // The database was opened and migrated before the port failed, and is left in a usable state.
-    const reader = new Database(db);
-    expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+    const reader = openSqlite(db);
+    expect(reader.pragma("journal_mode")).toBe("wal");
     reader.close();
   } finally {
     await holder.close();
