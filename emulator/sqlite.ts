@@ -1,8 +1,8 @@
 /**
- * The little of SQLite the emulator needs, over two drivers: Node's built-in `node:sqlite` wherever
- * Node ships it without a flag (22.13+, 23.4+, 24), else better-sqlite3 (Node 20). better-sqlite3
- * before 13 aborts Node 24.19+ when its statements are garbage-collected, and 13 no longer supports
- * Node 20, so neither driver alone covers every Node this project runs on.
+ * The little of SQLite the emulator needs, over two drivers. better-sqlite3 before 13 aborts Node
+ * 24.19+ when its statements are garbage-collected, and 13 no longer supports Node 20; Node's own
+ * `node:sqlite` is stable on 24 but still warns that it is experimental on 22. So: `node:sqlite` on
+ * Node 24 and later, better-sqlite3 below, each falling back to the other when it cannot load.
  */
 import { createRequire } from "node:module";
 
@@ -113,7 +113,15 @@ function openBetterSqlite(file: string, options: OpenOptions): SqlDatabase {
   };
 }
 
+const NODE_MAJOR = Number(process.versions.node.split(".")[0]);
+
 export function openSqlite(file: string, options: OpenOptions = {}): SqlDatabase {
   const builtin = builtinSqlite();
-  return builtin ? openBuiltin(builtin, file, options) : openBetterSqlite(file, options);
+  if (builtin && NODE_MAJOR >= 24) return openBuiltin(builtin, file, options);
+  try {
+    return openBetterSqlite(file, options);
+  } catch (error) {
+    if (builtin) return openBuiltin(builtin, file, options);
+    throw error;
+  }
 }

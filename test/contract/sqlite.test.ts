@@ -18,15 +18,10 @@ afterEach(() => {
 
 const count = () => db.prepare<[], { n: number }>("SELECT count(*) AS n FROM t").get()?.n;
 
-describe(`SQLite driver`, () => {
-  it("picks node:sqlite where Node ships it, better-sqlite3 otherwise", () => {
-    let builtin = false;
-    try {
-      builtin = process.getBuiltinModule?.("node:sqlite") !== undefined;
-    } catch {
-      builtin = false;
-    }
-    expect(db.driver).toBe(builtin ? "node:sqlite" : "better-sqlite3");
+describe("SQLite driver", () => {
+  it("uses node:sqlite from Node 24 on and better-sqlite3 below", () => {
+    const major = Number(process.versions.node.split(".")[0]);
+    expect(db.driver).toBe(major >= 24 ? "node:sqlite" : "better-sqlite3");
   });
 
   it("binds positional and named parameters and counts changes", () => {
