@@ -116,12 +116,14 @@ function openBetterSqlite(file: string, options: OpenOptions): SqlDatabase {
 const NODE_MAJOR = Number(process.versions.node.split(".")[0]);
 
 export function openSqlite(file: string, options: OpenOptions = {}): SqlDatabase {
-  const builtin = builtinSqlite();
-  if (builtin && NODE_MAJOR >= 24) return openBuiltin(builtin, file, options);
+  // Loading node:sqlite is what prints Node 22's warning, so it is loaded only when it will be used.
+  const builtin = NODE_MAJOR >= 24 ? builtinSqlite() : undefined;
+  if (builtin) return openBuiltin(builtin, file, options);
   try {
     return openBetterSqlite(file, options);
   } catch (error) {
-    if (builtin) return openBuiltin(builtin, file, options);
+    const fallback = builtinSqlite();
+    if (fallback) return openBuiltin(fallback, file, options);
     throw error;
   }
 }
