@@ -13,16 +13,6 @@ export class ResourceGroupsError extends Error {
 /** A provider setting is missing or malformed. */
 export class ConfigurationError extends ResourceGroupsError {}
 
-/** Input breaks a rule; raised before any API call. */
-export class ValidationError extends ResourceGroupsError {
-  constructor(
-    readonly field: string,
-    readonly rule: string,
-  ) {
-    super(`${field}: ${rule}`);
-  }
-}
-
 /** The request is valid but the remote state forbids it (wrong group type, tag limit, name taken). */
 export class ConflictError extends ResourceGroupsError {}
 

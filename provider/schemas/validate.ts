@@ -11,7 +11,7 @@ export interface CheckFailure {
   reason: string;
 }
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; failures: CheckFailure[]; partial: boolean };
+export type Validated<T> = { ok: true; value: T } | { ok: false; failures: CheckFailure[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {
@@ -43,5 +43,5 @@ export function validate<S extends z.ZodType>(
   const failures = result.error.issues
     .filter((issue) => !unknowns.some((u) => startsWith(issue.path, u)))
     .map((issue) => ({ property: formatPath(issue.path) || "(inputs)", reason: issue.message }));
-  return { ok: false, failures, partial: unknowns.length > 0 };
+  return { ok: false, failures };
 }
