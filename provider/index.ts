@@ -1,11 +1,16 @@
 /**
- * pulumi-resource-groups: cloud resource groups as Pulumi resources.
+ * pulumi-resource-groups: cloud resource groups as Pulumi resources, at four vendors.
  *
- * Resources: `ResourceGroup`, `GroupMember` (Manual groups) and `TagRule` (TAG groups). Settings come
- * from the stack config namespace `resourcegroups` or `RESOURCEGROUPS_*` environment variables.
+ * Each vendor has its own namespace of typed resources:
+ * `import { ces, cloudflare } from "pulumi-resource-groups"`, then `new cloudflare.ResourceGroup(...)`.
+ * The top-level `ResourceGroup`, `GroupMember` and `TagRule` are the Huawei Cloud Eye (CES) classes,
+ * as in the first releases. Settings come from the stack config namespace `resourcegroups` or the
+ * environment; see the README for each vendor's keys.
  */
-export { ResourceGroup, type ResourceGroupArgs, type TagArgs } from "./resources/resourceGroup";
-export { GroupMember, type GroupMemberArgs, type DimensionArgs } from "./resources/groupMember";
-export { TagRule, type TagRuleArgs } from "./resources/tagRule";
-export { GROUP_TYPES, type GroupType } from "./schemas/ces/fields";
-export * from "./http/errors";
+export * as ces from "./vendors/ces";
+export * as cloudflare from "./vendors/cloudflare";
+export * as strongly from "./vendors/strongly";
+export * as zopnight from "./vendors/zopnight";
+export * from "./vendors/ces";
+export * from "./core/errors";
+export * from "./core/http/errors";

@@ -2,7 +2,7 @@
  * The pack carries its own copy of the vendor rules (it must load without the rest of the repository);
  * these tests fail as soon as the copy and the provider's schemas disagree.
  */
-import * as fields from "../../provider/schemas/ces/fields";
+import * as fields from "../../provider/vendors/ces/contracts";
 import { GROUP_TYPES } from "../resource-types";
 import {
   NAME_CHARSET,

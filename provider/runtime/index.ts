@@ -1,17 +1,39 @@
 /**
- * What the serialized providers load by package name (`pulumi-resource-groups/runtime`), so the
- * code text stored in each resource's state stays a few lines long.
+ * What the serialized providers load by package name (`pulumi-resource-groups/runtime`), so the code
+ * text stored in each resource's state stays a few lines long.
+ *
+ * This is a public interface: states written by every earlier release call `configure` and
+ * `handlers.<kind>` of this module, so a kind, once released, keeps its name and its handler.
  */
-import { groupMemberHandler } from "./groupMemberHandler";
-import { resourceGroupHandler } from "./resourceGroupHandler";
-import { tagRuleHandler } from "./tagRuleHandler";
+import { groupMemberHandler } from "../vendors/ces/handlers/groupMember";
+import { resourceGroupHandler } from "../vendors/ces/handlers/resourceGroup";
+import { tagRuleHandler } from "../vendors/ces/handlers/tagRule";
+import { cloudflareGroupMemberHandler } from "../vendors/cloudflare/handlers/groupMember";
+import { cloudflareResourceGroupHandler } from "../vendors/cloudflare/handlers/resourceGroup";
+import { stronglyGroupMemberHandler } from "../vendors/strongly/handlers/groupMember";
+import { stronglyResourceGroupHandler } from "../vendors/strongly/handlers/resourceGroup";
+import { zopnightGroupMemberHandler } from "../vendors/zopnight/handlers/groupMember";
+import { zopnightResourceGroupHandler } from "../vendors/zopnight/handlers/resourceGroup";
 
-export { configure, resetSettings, resolveSettings } from "./settings";
+export { configure, resetSettings } from "../core/settings";
+import { resolveCesSettings, type CesSettings } from "../vendors/ces/settings";
+
+/** The CES settings a resource without its own `projectId` uses (kept from the single-vendor releases). */
+export function resolveSettings(env: NodeJS.ProcessEnv = process.env): CesSettings {
+  return resolveCesSettings(undefined, env);
+}
 
 export const handlers = {
+  // Huawei Cloud Eye (CES) v2, named before there was a second vendor.
   resourceGroup: resourceGroupHandler,
   groupMember: groupMemberHandler,
   tagRule: tagRuleHandler,
+  cloudflareResourceGroup: cloudflareResourceGroupHandler,
+  cloudflareGroupMember: cloudflareGroupMemberHandler,
+  stronglyResourceGroup: stronglyResourceGroupHandler,
+  stronglyGroupMember: stronglyGroupMemberHandler,
+  zopnightResourceGroup: zopnightResourceGroupHandler,
+  zopnightGroupMember: zopnightGroupMemberHandler,
 };
 
 export type HandlerKind = keyof typeof handlers;

@@ -8,8 +8,8 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ServerError,
-} from "../../provider/http/errors";
-import { backend } from "../../provider/runtime/settings";
+} from "../../provider/core/http/errors";
+import { cesApi as backend } from "../../provider/vendors/ces/settings";
 import { create } from "../support/engine";
 import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
 

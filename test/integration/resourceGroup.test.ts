@@ -1,5 +1,5 @@
 import { handlers, resetSettings } from "../../provider/runtime";
-import { ConflictError } from "../../provider/http/errors";
+import { ConflictError } from "../../provider/core/errors";
 import { create, update } from "../support/engine";
 import { useEmulatorForProvider, type WireGroup } from "../support/emulator";
 

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../provider/resources/forwardingProvider";
+import { forwardingProvider } from "../../provider/core/forwardingProvider";
 import type { HandlerKind } from "../../provider/runtime";
 import { PROJECT, startTestEmulator, type TestEmulator } from "../support/emulator";
 

@@ -1,5 +1,5 @@
 import { handlers } from "../../provider/runtime";
-import { UNKNOWN } from "../../provider/schemas/validate";
+import { UNKNOWN } from "../../provider/core/validate";
 
 const check = (news: Record<string, unknown>) => handlers.resourceGroup.check({}, news);
 

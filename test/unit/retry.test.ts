@@ -1,5 +1,5 @@
-import { ApiConnectionError, BadRequestError, RateLimitError, ServerError } from "../../provider/http/errors";
-import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from "../../provider/http/retry";
+import { ApiConnectionError, BadRequestError, RateLimitError, ServerError } from "../../provider/core/http/errors";
+import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from "../../provider/core/http/retry";
 
 const details = { operation: "op", status: 500 };
 

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../../provider/http/errors";
+import { ConfigurationError } from "../../provider/core/errors";
 import { configure, resetSettings, resolveSettings } from "../../provider/runtime";
 
 const env = {

@@ -1,4 +1,4 @@
-import { replaceOwnedTags } from "../../provider/backends/tags";
+import { replaceOwnedTags } from "../../provider/vendors/ces/tags";
 
 const t = (key: string, value = "") => ({ key, value });
 

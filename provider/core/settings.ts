@@ -1,0 +1,132 @@
+/**
+ * Provider settings: stack config (handed to configure()) first, then the environment, then a default.
+ * Settings are read when a handler runs, never captured, so no credential reaches the serialized
+ * provider. Each vendor declares its own settings with `SettingSpec`s and reads them with
+ * `readSettings` only when one of its resources is used, so a program needs only the settings of the
+ * vendors it uses.
+ */
+import { z } from "zod";
+import { ConfigurationError } from "./errors";
+
+export const CONFIG_NAMESPACE = "resourcegroups";
+
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+export interface SettingSpec {
+  /** Key in the stack config namespace `resourcegroups`. */
+  key: string;
+  /** Environment variables, in the order they are tried (ours first, then a vendor's conventional one). */
+  env: readonly string[];
+  default?: string;
+  secret?: boolean;
+  /** Missing is fine: the vendor falls back to a per-resource argument or does without. */
+  optional?: boolean;
+}
+
+let stackConfig: ConfigSource | undefined;
+const resetHooks: (() => void)[] = [];
+
+/** Called by the dynamic-provider host with the stack's configuration. */
+export function configure(request: { config: ConfigSource }): Promise<void> {
+  stackConfig = request.config;
+  return Promise.resolve();
+}
+
+/** Registers a cache to clear when the settings are reset. */
+export function onSettingsReset(hook: () => void): void {
+  resetHooks.push(hook);
+}
+
+/** Forgets the stack config and every cached client (tests switch endpoints between suites). */
+export function resetSettings(): void {
+  stackConfig = undefined;
+  for (const hook of resetHooks) hook();
+}
+
+/** Where the user sets a setting, for messages. */
+export function where(spec: SettingSpec): string {
+  const set = spec.secret ? "pulumi config set --secret" : "pulumi config set";
+  const envs = spec.env.join(" or ");
+  return `stack config '${CONFIG_NAMESPACE}:${spec.key}' (${set} ${CONFIG_NAMESPACE}:${spec.key} <value>) or environment variable ${envs}`;
+}
+
+/** The raw value of one setting; an empty value counts as unset (CI systems export unset variables as ""). */
+export function rawSetting(spec: SettingSpec, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates = [stackConfig?.get(`${CONFIG_NAMESPACE}:${spec.key}`), ...spec.env.map((e) => env[e])];
+  return [...candidates, spec.default].find((v) => v !== undefined && v !== "");
+}
+
+/**
+ * Reads a group of settings and validates them with `schema`. A missing or malformed one fails with a
+ * message that names both its config key and its environment variables.
+ */
+export function readSettings<S extends z.ZodObject>(
+  vendor: string,
+  specs: Record<string, SettingSpec>,
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
+  const raw: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = rawSetting(spec, env);
+    if (value !== undefined) raw[name] = value;
+    else if (!spec.optional) missing.push(`${name}: set ${where(spec)}`);
+  }
+  if (missing.length > 0) {
+    throw new ConfigurationError(`Missing ${vendor} provider setting(s): ${missing.join("; ")}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const spec = specs[String(issue.path[0])];
+      return spec ? `${issue.message} (from ${where(spec)})` : issue.message;
+    });
+    throw new ConfigurationError(`Invalid ${vendor} provider setting(s): ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+export const wholeNumber = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` })
+    .max(max, { error: `${what} must be at most ${max}` });
+
+export const httpUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL` });
+
+/** Settings every vendor's HTTP client shares. */
+export const COMMON_SETTINGS = {
+  requestTimeoutMs: {
+    key: "requestTimeoutMs",
+    env: ["RESOURCEGROUPS_REQUEST_TIMEOUT_MS"],
+    default: "30000",
+  },
+  maxRetries: { key: "maxRetries", env: ["RESOURCEGROUPS_MAX_RETRIES"], default: "4" },
+} satisfies Record<string, SettingSpec>;
+
+export const commonSettings = z.object({
+  requestTimeoutMs: wholeNumber("requestTimeoutMs", 100, 600_000),
+  maxRetries: wholeNumber("maxRetries", 0, 10),
+});
+
+/**
+ * One value (a client, usually) per distinct key, kept until the settings are reset: all resources of
+ * a run share it, and with it the HTTP connections and any per-run cache it holds.
+ */
+export function perSettings<T>(): (key: string, make: () => T) => T {
+  const cache = new Map<string, T>();
+  onSettingsReset(() => cache.clear());
+  return (key, make) => {
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = make();
+      cache.set(key, found);
+    }
+    return found;
+  };
+}

@@ -1,0 +1,105 @@
+/** Rules for the arguments of the CES resources; check() applies them before any API call. */
+import { z } from "zod";
+import {
+  CES_LIMITS,
+  GROUP_ID,
+  PROJECT_ID,
+  dimensions,
+  enterpriseProjectId,
+  groupName,
+  groupType,
+  namespace,
+  tagKey,
+  tagValue,
+} from "./contracts";
+
+export const tag = z.strictObject({ key: tagKey, value: tagValue.optional() });
+
+/** The project of the resource, when it is not the configured one. */
+const projectId = z
+  .string({ error: "projectId must be a string" })
+  .regex(PROJECT_ID, { error: "projectId must be 1-64 letters, digits or '-'" })
+  .optional();
+
+export const groupId = z
+  .string({ error: "groupId must be a string" })
+  .regex(GROUP_ID, { error: "groupId must be 'rg' followed by 22 letters or digits" });
+
+export const resourceGroupArgs = z
+  .object({
+    name: groupName,
+    type: groupType.default("Manual"),
+    tags: z.array(tag, { error: "tags must be a list of {key, value}" }).optional(),
+    associationEpIds: z
+      .array(enterpriseProjectId, { error: "associationEpIds must be a list of enterprise project ids" })
+      .optional(),
+    enterpriseProjectId: enterpriseProjectId.default("0"),
+    adopt: z.boolean({ error: "adopt must be true or false" }).default(false),
+    projectId,
+  })
+  .superRefine((args, ctx) => {
+    const tags = args.tags ?? [];
+    const eps = args.associationEpIds ?? [];
+    if (args.type === "TAG") {
+      if (tags.length < 1 || tags.length > CES_LIMITS.tagsMax) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tags"],
+          message: `tags must have 1 to ${CES_LIMITS.tagsMax} items when type is TAG (got ${tags.length})`,
+        });
+      }
+      const seen = new Set<string>();
+      tags.forEach((t, i) => {
+        const id = `${t.key}=${t.value ?? ""}`;
+        if (seen.has(id)) {
+          ctx.addIssue({ code: "custom", path: ["tags", i], message: `tags must not repeat ${id}` });
+        }
+        seen.add(id);
+      });
+    } else if (tags.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tags"],
+        message: `tags are only allowed when type is TAG (type is ${args.type})`,
+      });
+    }
+    if (args.type === "EPS") {
+      if (eps.length < 1 || eps.length > CES_LIMITS.associationEpIdsMax) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["associationEpIds"],
+          message: `associationEpIds must have 1 to ${CES_LIMITS.associationEpIdsMax} items when type is EPS (got ${eps.length})`,
+        });
+      }
+    } else if (eps.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["associationEpIds"],
+        message: `associationEpIds are only allowed when type is EPS (type is ${args.type})`,
+      });
+    }
+  });
+
+export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
+
+export const groupMemberArgs = z
+  .object({ groupId, namespace, dimensions, projectId })
+  .superRefine((args, ctx) => {
+    const names = new Set<string>();
+    args.dimensions.forEach((d, i) => {
+      if (names.has(d.name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["dimensions", i, "name"],
+          message: `dimension names must be unique within a member ('${d.name}' repeats)`,
+        });
+      }
+      names.add(d.name);
+    });
+  });
+
+export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
+
+export const tagRuleArgs = z.object({ groupId, key: tagKey, value: tagValue.default(""), projectId });
+
+export type TagRuleInputs = z.output<typeof tagRuleArgs>;

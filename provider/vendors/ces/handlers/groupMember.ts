@@ -1,0 +1,62 @@
+/** A CES GroupMember is one resource in a Manual group; any change replaces it. */
+import { checkWith } from "../../../core/check";
+import { decide } from "../../../core/diff";
+import type { ResourceHandler } from "../../../core/handler";
+import { groupMemberArgs } from "../args";
+import { memberKey, sameDimensions } from "../members";
+import type { Member } from "../model";
+import { cesApi } from "../settings";
+import { sameProject } from "./project";
+import { requireGroupOfType } from "./targetGroup";
+
+export interface GroupMemberState extends Member {
+  groupId: string;
+  projectId?: string;
+}
+
+const member = (state: GroupMemberState): Member => ({
+  namespace: state.namespace,
+  dimensions: state.dimensions,
+});
+
+export const groupMemberHandler: ResourceHandler = {
+  check(_olds, news) {
+    return Promise.resolve(checkWith(groupMemberArgs, news as Record<string, unknown>, (v) => ({ ...v })));
+  },
+
+  diff(_id, olds: GroupMemberState, news: GroupMemberState) {
+    const changed = {
+      groupId: olds.groupId !== news.groupId,
+      namespace: olds.namespace !== news.namespace,
+      dimensions: !Array.isArray(news.dimensions) || !sameDimensions(olds.dimensions, news.dimensions),
+      projectId: !sameProject(olds.projectId, news.projectId),
+    };
+    return Promise.resolve(decide(changed, Object.keys(changed), false));
+  },
+
+  async create(inputs: GroupMemberState) {
+    const api = cesApi(inputs.projectId);
+    await requireGroupOfType(
+      api,
+      inputs.groupId,
+      "Manual",
+      "GroupMember",
+      "TAG groups select members by tag (use TagRule); EPS groups take them from enterprise projects.",
+    );
+    await api.addMember(inputs.groupId, member(inputs));
+    return { id: `${inputs.groupId}/${memberKey(member(inputs))}`, outs: { ...inputs } };
+  },
+
+  async read(id, props: GroupMemberState) {
+    const present = await cesApi(props.projectId).hasMember(props.groupId, member(props));
+    return present ? { id, props } : { id: "", props: {} };
+  },
+
+  update() {
+    return Promise.reject(new Error("a GroupMember is never updated in place: every change replaces it"));
+  },
+
+  async delete(_id, props: GroupMemberState) {
+    await cesApi(props.projectId).removeMember(props.groupId, member(props));
+  },
+};

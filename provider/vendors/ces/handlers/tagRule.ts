@@ -1,0 +1,98 @@
+/**
+ * A TagRule owns one tag of a TAG group. It changes the group through the group update, under the
+ * group's lock, touching only its own tag so the group's declared tags and other rules stay.
+ */
+import { checkWith } from "../../../core/check";
+import { decide } from "../../../core/diff";
+import { ConflictError } from "../../../core/errors";
+import type { ResourceHandler } from "../../../core/handler";
+import { withLock } from "../../../core/locks";
+import { tagRuleArgs } from "../args";
+import type { Tag } from "../model";
+import type { CesApi } from "../api";
+import { cesApi } from "../settings";
+import { hasTag, replaceOwnedTags } from "../tags";
+import { sameProject } from "./project";
+import { requireGroupOfType } from "./targetGroup";
+
+export interface TagRuleState extends Tag {
+  groupId: string;
+  projectId?: string;
+}
+
+const tagOf = (state: TagRuleState): Tag => ({ key: state.key, value: state.value });
+
+/** Another writer outside this process can still overwrite the tag; a few re-reads catch that. */
+const WRITE_ATTEMPTS = 3;
+
+/** Runs `work` under the lock of the rule's group. */
+function underGroupLock<T>(state: TagRuleState, work: (api: CesApi) => Promise<T>) {
+  const api = cesApi(state.projectId);
+  return withLock(api.lockKey(state.groupId), () => work(api));
+}
+
+async function swapTag(api: CesApi, groupId: string, before: Tag | undefined, after: Tag): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const group = await requireGroupOfType(
+      api,
+      groupId,
+      "TAG",
+      "TagRule",
+      "Only TAG groups match members by tag.",
+    );
+    if (hasTag(group.tags, after) && (!before || !hasTag(group.tags, before))) return;
+    const tags = replaceOwnedTags(group.tags, before ? [before] : [], [after]);
+    if (tags.length > api.maxTags) {
+      throw new ConflictError(
+        `key: resource group '${group.name}' (${groupId}) already holds ${group.tags.length} tags, ` +
+          `the ${api.vendor} limit is ${api.maxTags}; tag ${after.key}=${after.value} cannot be added`,
+      );
+    }
+    await api.updateGroup(groupId, { name: group.name, tags });
+    const check = await api.getGroup(groupId);
+    if (!check || hasTag(check.tags, after) || attempt >= WRITE_ATTEMPTS) return;
+  }
+}
+
+export const tagRuleHandler: ResourceHandler = {
+  check(_olds, news) {
+    return Promise.resolve(checkWith(tagRuleArgs, news as Record<string, unknown>, (v) => ({ ...v })));
+  },
+
+  diff(_id, olds: TagRuleState, news: TagRuleState) {
+    const changed = {
+      groupId: olds.groupId !== news.groupId,
+      key: olds.key !== news.key,
+      value: olds.value !== news.value,
+      projectId: !sameProject(olds.projectId, news.projectId),
+    };
+    return Promise.resolve(decide(changed, ["groupId", "projectId"], false));
+  },
+
+  async create(inputs: TagRuleState) {
+    await underGroupLock(inputs, (api) => swapTag(api, inputs.groupId, undefined, tagOf(inputs)));
+    return { id: `${inputs.groupId}/${inputs.key}=${inputs.value}`, outs: { ...inputs } };
+  },
+
+  async read(id, props: TagRuleState) {
+    const group = await cesApi(props.projectId).getGroup(props.groupId);
+    const present = group !== undefined && hasTag(group.tags, tagOf(props));
+    return present ? { id, props } : { id: "", props: {} };
+  },
+
+  async update(_id, olds: TagRuleState, news: TagRuleState) {
+    await underGroupLock(news, (api) => swapTag(api, news.groupId, tagOf(olds), tagOf(news)));
+    return { outs: { ...news } };
+  },
+
+  delete(_id, props: TagRuleState) {
+    return underGroupLock(props, async (api) => {
+      const group = await api.getGroup(props.groupId);
+      if (!group || !hasTag(group.tags, tagOf(props))) return;
+      const tags = group.tags.filter((t) => !(t.key === props.key && t.value === props.value));
+      // A TAG group needs at least one tag; the last one stays until the group itself is deleted.
+      if (tags.length === 0) return;
+      await api.updateGroup(props.groupId, { name: group.name, tags });
+    });
+  },
+};

@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+/** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
+export interface DimensionArgs {
+  /** A letter, then letters, digits, `_` or `-`; 1-32 characters. */
+  name: pulumi.Input<string>;
+  /** 1-256 characters; `*` means every resource of the namespace. */
+  value: pulumi.Input<string>;
+}
+
+export interface GroupMemberArgs {
+  /** `groupId` of a Manual `ResourceGroup`. */
+  groupId: pulumi.Input<string>;
+  /** Service namespace `service.item`, e.g. `SYS.ECS`: each part a letter then letters, digits or `_`; 3-32 characters. */
+  namespace: pulumi.Input<string>;
+  /** 1-4 dimensions; together with the namespace they identify the member (their order does not matter). */
+  dimensions: pulumi.Input<pulumi.Input<DimensionArgs>[]>;
+  /**
+   * The CES project the member belongs to, when it is not the configured `resourcegroups:projectId`:
+   * give the same one as its group. Changing it replaces the member.
+   */
+  projectId?: pulumi.Input<string>;
+}
+
+const provider = forwardingProvider("groupMember");
+
+/** One resource in a Manual group. Any change replaces it. */
+export class GroupMember extends pulumi.dynamic.Resource {
+  declare readonly groupId: pulumi.Output<string>;
+  declare readonly namespace: pulumi.Output<string>;
+  declare readonly dimensions: pulumi.Output<{ name: string; value: string }[]>;
+
+  constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      groupId: args.groupId,
+      namespace: args.namespace,
+      dimensions: args.dimensions,
+      projectId: args.projectId,
+    };
+    super(provider, name, props, opts, "resourcegroups", "GroupMember");
+  }
+}

@@ -1,0 +1,86 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { GroupType } from "../contracts";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+/** One tag-matching rule: resources carrying this tag belong to the group. */
+export interface TagArgs {
+  /** Tag key: 1-36 characters of CJK, letters, digits, `_` and `-`. */
+  key: pulumi.Input<string>;
+  /** Tag value: 0-43 characters of the same set; empty or omitted matches any value of the key. */
+  value?: pulumi.Input<string>;
+}
+
+export interface ResourceGroupArgs {
+  /**
+   * Group name, unique within the project: 1-128 characters of CJK, letters, digits, `_` and `-`.
+   * Defaults to the resource's name. Changes in place.
+   */
+  name?: pulumi.Input<string>;
+  /**
+   * How the group gets its members: `Manual` (the default; add them with `GroupMember`), `TAG` (every
+   * resource matching `tags`) or `EPS` (the resources of the enterprise projects `associationEpIds`).
+   * Changing it replaces the group.
+   */
+  type?: pulumi.Input<GroupType>;
+  /**
+   * TAG groups only, and required for them: 1-10 tag rules, counting those added by `TagRule`s.
+   * Changes in place; tags added by `TagRule`s or outside Pulumi under other keys are left alone.
+   */
+  tags?: pulumi.Input<pulumi.Input<TagArgs>[]>;
+  /** EPS groups only, and required for them: 1-10 enterprise project ids. Changing them replaces the group. */
+  associationEpIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Enterprise project the group belongs to: a lowercase UUID or `"0"` (the default). Changing it replaces the group. */
+  enterpriseProjectId?: pulumi.Input<string>;
+  /**
+   * Take over an existing group of the same name instead of failing: its tags are converged to this
+   * declaration and `pulumi destroy` deletes it. Its type, enterprise project and EPS ids must match.
+   * Default `false`.
+   */
+  adopt?: pulumi.Input<boolean>;
+  /**
+   * The CES project the group lives in, when it is not the configured `resourcegroups:projectId`:
+   * one program can manage groups of several projects. Changing it replaces the group.
+   */
+  projectId?: pulumi.Input<string>;
+}
+
+const provider = forwardingProvider("resourceGroup");
+
+/** A resource group: a set of cloud resources that is monitored (and later scheduled or budgeted) as one. */
+export class ResourceGroup extends pulumi.dynamic.Resource {
+  /** The group's name as the API holds it. */
+  declare readonly name: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<GroupType>;
+  /** The declared tag rules (TAG groups); rules of `TagRule`s are not listed here. */
+  declare readonly tags: pulumi.Output<{ key: string; value: string }[]>;
+  declare readonly associationEpIds: pulumi.Output<string[]>;
+  declare readonly enterpriseProjectId: pulumi.Output<string>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** The project named by the resource; undefined when it uses the configured one. */
+  declare readonly projectId: pulumi.Output<string | undefined>;
+  /** When the group was created, in milliseconds since the epoch. */
+  declare readonly createTime: pulumi.Output<number>;
+
+  constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      name: args.name ?? name,
+      type: args.type ?? "Manual",
+      tags: args.tags,
+      associationEpIds: args.associationEpIds,
+      enterpriseProjectId: args.enterpriseProjectId,
+      adopt: args.adopt,
+      projectId: args.projectId,
+      createTime: undefined,
+    };
+    super(provider, name, props, opts, "resourcegroups", "ResourceGroup");
+  }
+
+  /**
+   * The API's id for the group: `rg` followed by 22 letters or digits. It is the resource's `id`, which
+   * a preview of an update still knows, so a rename does not show the group's members and tag rules
+   * as replaced. (The state also records it as the output `groupId`.)
+   */
+  get groupId(): pulumi.Output<string> {
+    return this.id;
+  }
+}

@@ -1,0 +1,134 @@
+/** The Cloudflare IAM resource-group API (section 00 of the API contracts). */
+import { HttpClient } from "../../core/http/client";
+import { NotFoundError } from "../../core/http/errors";
+import type { RetryOptions } from "../../core/http/retry";
+import { fromWireGroup, toWireScope, type CloudflareGroup, type WireEnvelope, type WireGroup } from "./wire";
+
+export interface CloudflareApiOptions {
+  endpoint: string;
+  token: string;
+  requestTimeoutMs: number;
+  retry: RetryOptions;
+  credentialHint: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface GroupChange {
+  name?: string;
+  scopeKey: string;
+  objects?: readonly string[];
+}
+
+export class CloudflareApi {
+  private readonly http: HttpClient;
+
+  constructor(private readonly options: CloudflareApiOptions) {
+    this.http = new HttpClient({
+      baseURL: options.endpoint.replace(/\/+$/, ""),
+      headers: { Authorization: `Bearer ${options.token}` },
+      timeoutMs: options.requestTimeoutMs,
+      retry: options.retry,
+      credentialHint: options.credentialHint,
+      sleep: options.sleep,
+      parseError: (body) => {
+        const errors = (body as Partial<WireEnvelope<unknown>> | undefined)?.errors ?? [];
+        const first = errors[0];
+        return {
+          errorCode: first ? String(first.code) : undefined,
+          errorMsg: errors.length
+            ? errors
+                .map((e) => (e.source?.pointer ? `${e.message} (at ${e.source.pointer})` : e.message))
+                .join("; ")
+            : undefined,
+        };
+      },
+      permissionHint: () =>
+        "The API token is valid but lacks permission for this call (it needs Account Settings Write), " +
+        "or the group is the account's built-in one, which cannot be changed",
+    });
+  }
+
+  /** Lock key of one group: ids are unique only within an endpoint and account. */
+  lockKey(accountId: string, groupId: string): string {
+    return `cloudflare|${this.options.endpoint}|${accountId}|${groupId}`;
+  }
+
+  private base(accountId: string): string {
+    return `/accounts/${encodeURIComponent(accountId)}/iam/resource_groups`;
+  }
+
+  async findGroupByName(accountId: string, name: string): Promise<CloudflareGroup | undefined> {
+    const { data } = await this.http.request<WireEnvelope<WireGroup[]>>({
+      method: "GET",
+      path: this.base(accountId),
+      operation: `look up resource group '${name}' in account ${accountId}`,
+      query: { name },
+    });
+    // The filter is an exact match; comparing again costs nothing and guards against a looser server.
+    const found = data.result.find((g) => g.name === name);
+    return found ? fromWireGroup(found) : undefined;
+  }
+
+  async getGroup(accountId: string, id: string): Promise<CloudflareGroup | undefined> {
+    try {
+      const { data } = await this.http.request<WireEnvelope<WireGroup>>({
+        method: "GET",
+        path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
+        operation: `read resource group ${id}`,
+      });
+      return fromWireGroup(data.result);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates the group; a retry after a lost answer finds the group the first attempt made by its name. */
+  async createGroup(
+    accountId: string,
+    name: string,
+    scopeKey: string,
+    objects: readonly string[],
+  ): Promise<CloudflareGroup> {
+    const { data } = await this.http.request<WireEnvelope<WireGroup>>({
+      method: "POST",
+      path: this.base(accountId),
+      operation: `create resource group '${name}' in account ${accountId}`,
+      body: { name, scope: toWireScope(scopeKey, objects) },
+      beforeRetry: async () => {
+        const existing = await this.findGroupByName(accountId, name);
+        return existing ? { data: { result: { id: existing.id, name, scope: [] } } } : undefined;
+      },
+    });
+    const created = fromWireGroup(data.result);
+    if (created.scopeKey !== "") return created;
+    // Found again after a lost answer: read it whole.
+    return (await this.getGroup(accountId, created.id)) ?? created;
+  }
+
+  async updateGroup(accountId: string, id: string, change: GroupChange): Promise<CloudflareGroup> {
+    const body: Record<string, unknown> = {};
+    if (change.name !== undefined) body.name = change.name;
+    if (change.objects !== undefined) body.scope = toWireScope(change.scopeKey, change.objects);
+    const { data } = await this.http.request<WireEnvelope<WireGroup>>({
+      method: "PUT",
+      path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
+      operation: `update resource group ${id}`,
+      body,
+    });
+    return fromWireGroup(data.result);
+  }
+
+  /** Deletes the group; deleting one that is already gone succeeds. */
+  async deleteGroup(accountId: string, id: string): Promise<void> {
+    try {
+      await this.http.request({
+        method: "DELETE",
+        path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
+        operation: `delete resource group ${id}`,
+      });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+}

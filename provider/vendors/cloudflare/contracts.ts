@@ -1,0 +1,124 @@
+/**
+ * Field rules of the Cloudflare IAM resource-group API, as fixed in section 00 of the API contracts. The
+ * provider's check(), the emulator's request validation and the policy pack all use these schemas, so
+ * they cannot disagree. Messages name the rule; the object that contains a field sets its path.
+ */
+import { z } from "zod";
+
+export const CLOUDFLARE_LIMITS = { nameMax: 255, scopeObjectsMin: 1, scopeObjectsMax: 100 } as const;
+
+/** Account, group and zone ids: 32 lowercase hexadecimal characters. */
+export const HEX32 = /^[0-9a-f]{32}$/;
+export const ACCOUNT_KEY_PREFIX = "com.cloudflare.api.account.";
+export const ZONE_KEY_PREFIX = "com.cloudflare.api.account.zone.";
+/** The scope object key that stands for every resource of the account. */
+export const ALL_OBJECTS = "*";
+
+// U+0000-U+001F and U+007F.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** The scope key of an account: `com.cloudflare.api.account.<account id>`. */
+export function accountKey(accountId: string): string {
+  return ACCOUNT_KEY_PREFIX + accountId;
+}
+
+/** The scope object key of a zone: `com.cloudflare.api.account.zone.<zone id>`. */
+export function zoneKey(zoneId: string): string {
+  return ZONE_KEY_PREFIX + zoneId;
+}
+
+/** The zone id of a well-formed zone key, or undefined for `*` and anything else. */
+export function zoneIdOfKey(key: string): string | undefined {
+  if (!key.startsWith(ZONE_KEY_PREFIX)) return undefined;
+  const id = key.slice(ZONE_KEY_PREFIX.length);
+  return HEX32.test(id) ? id : undefined;
+}
+
+/** Every account has one group it cannot change, named after its scope key. */
+export function builtInGroupName(accountId: string): string {
+  return accountKey(accountId);
+}
+
+/** Counts code points, so a name of 255 emoji is 255 characters, whatever its UTF-16 length. */
+export function charLength(value: string): number {
+  return [...value].length;
+}
+
+/** A string field whose missing and mistyped cases have their own messages. */
+function text(what: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`),
+  });
+}
+
+function hex32(what: string) {
+  return text(what).regex(HEX32, { error: `${what} must be 32 lowercase hexadecimal characters` });
+}
+
+export const accountId = hex32("account id");
+export const groupId = hex32("resource group id");
+export const zoneId = hex32("zone id");
+
+export const groupName = text("name")
+  .min(1, { error: "name must not be empty" })
+  .refine((v) => charLength(v) <= CLOUDFLARE_LIMITS.nameMax, {
+    error: (issue) =>
+      `name must have at most ${CLOUDFLARE_LIMITS.nameMax} characters (got ${charLength(String(issue.input))})`,
+  })
+  .refine((v) => !CONTROL_CHARACTER.test(v), {
+    error: "name must not contain control characters (U+0000-U+001F, U+007F)",
+  })
+  .refine((v) => !v.startsWith(" ") && !v.endsWith(" "), {
+    error: "name must not start or end with a space",
+  });
+
+export type CloudflareGroupName = z.infer<typeof groupName>;
+
+/** The scope key a group of this account must carry. */
+export function scopeKey(accountIdValue: string) {
+  const expected = accountKey(accountIdValue);
+  return text("scope key").refine((v) => v === expected, {
+    error: `scope key must be '${expected}' (the account's own key)`,
+  });
+}
+
+export const scopeObjectKey = text("scope object key").refine(
+  (v) => v === ALL_OBJECTS || zoneIdOfKey(v) !== undefined,
+  {
+    error: (issue) =>
+      `scope object key must be '${ALL_OBJECTS}' or '${ZONE_KEY_PREFIX}<zone id>' with a zone id of 32 ` +
+      `lowercase hexadecimal characters (got '${String(issue.input)}')`,
+  },
+);
+
+export type ScopeObjectKey = z.infer<typeof scopeObjectKey>;
+
+const { scopeObjectsMin: MIN, scopeObjectsMax: MAX } = CLOUDFLARE_LIMITS;
+
+/** The keys of a group's scope objects: 1-100, distinct, each `*` or a zone key, `*` only alone. */
+export const scopeObjectKeys = z
+  .array(scopeObjectKey, { error: "scope objects must be a list" })
+  .min(MIN, { error: `scope objects must have at least ${MIN} key` })
+  .max(MAX, {
+    error: (issue) =>
+      `scope objects must have at most ${MAX} keys (got ${Array.isArray(issue.input) ? issue.input.length : "?"})`,
+  })
+  .superRefine((keys, ctx) => {
+    const seen = new Set<string>();
+    const repeated = new Set<string>();
+    // Elements may be of any type here when some failed their own rule; only strings can repeat.
+    for (const key of keys) if (typeof key === "string") (seen.has(key) ? repeated : seen).add(key);
+    for (const key of repeated) {
+      ctx.addIssue({
+        code: "custom",
+        message: `scope objects must be distinct ('${key}' appears more than once)`,
+      });
+    }
+    if (seen.has(ALL_OBJECTS) && seen.size > 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: `scope object '${ALL_OBJECTS}' (the whole account) must stand alone, not beside other keys`,
+      });
+    }
+  });

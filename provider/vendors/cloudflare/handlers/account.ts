@@ -1,0 +1,26 @@
+/** Fills a resource's account from the settings, so every state records the account it lives in. */
+import type * as pulumi from "@pulumi/pulumi";
+import { ResourceGroupsError } from "../../../core/errors";
+import { defaultAccountId } from "../settings";
+
+export type WithAccount =
+  { ok: true; inputs: Record<string, unknown> } | { ok: false; result: pulumi.dynamic.CheckResult };
+
+export function withAccount(news: Record<string, unknown>): WithAccount {
+  if (news.accountId !== undefined && news.accountId !== null) return { ok: true, inputs: news };
+  try {
+    return { ok: true, inputs: { ...news, accountId: defaultAccountId() } };
+  } catch (error) {
+    if (!(error instanceof ResourceGroupsError)) throw error;
+    return {
+      ok: false,
+      result: { inputs: news, failures: [{ property: "accountId", reason: error.message }] },
+    };
+  }
+}
+
+/**
+ * Groups declared `exclusive` in this run, by lock key: the provider process serves every resource of
+ * the run, so a GroupMember aimed at one is refused instead of being removed by the group's next update.
+ */
+export const exclusiveGroups = new Set<string>();

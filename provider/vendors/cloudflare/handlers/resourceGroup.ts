@@ -1,0 +1,165 @@
+/** create/read/diff/update/delete of a Cloudflare ResourceGroup: a named access scope of zones. */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkWith } from "../../../core/check";
+import { decide, sameSet } from "../../../core/diff";
+import { ConflictError, PartialCreateError } from "../../../core/errors";
+import type { ResourceHandler } from "../../../core/handler";
+import { withLock } from "../../../core/locks";
+import type { CloudflareApi } from "../api";
+import { accountKey, zoneKey } from "../contracts";
+import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
+import { cloudflareApi } from "../settings";
+import { coversWholeAccount, zonesOf, type CloudflareGroup } from "../wire";
+import { exclusiveGroups, withAccount } from "./account";
+import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
+
+export interface CloudflareGroupState extends DeclaredScope {
+  accountId: string;
+  adopt: boolean;
+}
+
+export interface CloudflareGroupOutputs extends CloudflareGroupState {
+  groupId: string;
+  meta: { key: string; value: string };
+}
+
+function normalize(args: ResourceGroupInputs): CloudflareGroupState {
+  return {
+    accountId: args.accountId ?? "",
+    name: args.name,
+    zones: args.wholeAccount ? [] : (args.zones ?? []),
+    wholeAccount: args.wholeAccount,
+    exclusive: args.exclusive,
+    adopt: args.adopt,
+  };
+}
+
+/**
+ * The declaration as the group holds it now. Zones others added are left out unless the declaration
+ * is exclusive, in which case they show as drift and the next update removes them.
+ */
+function observed(state: CloudflareGroupState, group: CloudflareGroup): CloudflareGroupOutputs {
+  const zones = zonesOf(group.objects);
+  return {
+    ...state,
+    name: group.name,
+    zones: state.exclusive ? zones : state.zones.filter((zone) => zones.includes(zone)),
+    wholeAccount: coversWholeAccount(group.objects),
+    groupId: group.id,
+    meta: group.meta,
+  };
+}
+
+function remember(state: CloudflareGroupState, api: CloudflareApi, groupId: string): void {
+  const key = api.lockKey(state.accountId, groupId);
+  if (state.exclusive) exclusiveGroups.add(key);
+  else exclusiveGroups.delete(key);
+}
+
+function refuseBuiltIn(group: CloudflareGroup): void {
+  if (!group.editable) {
+    throw new ConflictError(
+      `'${group.name}' is the account's built-in resource group (${group.id}), which Cloudflare manages: ` +
+        "it cannot be adopted or changed. Declare a group of another name.",
+    );
+  }
+}
+
+async function adopt(api: CloudflareApi, group: CloudflareGroup, state: CloudflareGroupState) {
+  refuseBuiltIn(group);
+  const objects = desiredObjects(group.objects, undefined, state);
+  let held = group;
+  if (!sameObjects(objects, group.objects)) {
+    try {
+      held = await api.updateGroup(state.accountId, group.id, {
+        scopeKey: accountKey(state.accountId),
+        objects,
+      });
+    } catch (error) {
+      // Taken over but not converged: keep it in the stack as it is; the next update converges it.
+      throw new PartialCreateError(group.id, { ...observed(state, group) }, error as Error);
+    }
+  }
+  remember(state, api, group.id);
+  return { id: group.id, outs: observed(state, held) };
+}
+
+export const cloudflareResourceGroupHandler: ResourceHandler = {
+  check(_olds, news) {
+    const filled = withAccount(news as Record<string, unknown>);
+    if (!filled.ok) return Promise.resolve(filled.result);
+    return Promise.resolve(checkWith(resourceGroupArgs, filled.inputs, (v) => ({ ...normalize(v) })));
+  },
+
+  diff(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState) {
+    if (news.exclusive) exclusiveGroups.add(cloudflareApi().lockKey(news.accountId, id));
+    return Promise.resolve(
+      decide(
+        {
+          accountId: olds.accountId !== news.accountId,
+          name: olds.name !== news.name,
+          zones: !sameSet(olds.zones, news.zones),
+          wholeAccount: olds.wholeAccount !== news.wholeAccount,
+          exclusive: olds.exclusive !== news.exclusive,
+        },
+        // Each account is its own namespace of names, so the new group can exist before the old goes.
+        ["accountId"],
+        false,
+      ),
+    );
+  },
+
+  async create(inputs: CloudflareGroupState) {
+    const api = cloudflareApi();
+    const existing = await api.findGroupByName(inputs.accountId, inputs.name);
+    if (existing) {
+      if (inputs.adopt) return adopt(api, existing, inputs);
+      refuseBuiltIn(existing);
+      throw new ConflictError(
+        `A resource group named '${inputs.name}' already exists in account ${inputs.accountId} (${existing.id}). ` +
+          "Names are unique within an account. To manage the existing group from this stack, set " +
+          "`adopt: true` on the ResourceGroup: its scope is then converged to the declaration and " +
+          "`pulumi destroy` deletes it like any other resource.",
+      );
+    }
+    const objects = desiredObjects([], undefined, inputs);
+    const group = await api.createGroup(inputs.accountId, inputs.name, accountKey(inputs.accountId), objects);
+    remember(inputs, api, group.id);
+    return { id: group.id, outs: observed(inputs, group) };
+  },
+
+  async read(id, props: CloudflareGroupOutputs) {
+    const api = cloudflareApi();
+    const group = await api.getGroup(props.accountId, id);
+    // An empty id tells the engine the group is gone, so refresh drops it from the stack.
+    if (!group) return { id: "", props: {} };
+    remember(props, api, id);
+    return { id, props: observed(props, group) };
+  },
+
+  update(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState): Promise<pulumi.dynamic.UpdateResult> {
+    const api = cloudflareApi();
+    return withLock(api.lockKey(news.accountId, id), async () => {
+      const current = await api.getGroup(news.accountId, id);
+      if (!current) {
+        throw new ConflictError(
+          `Resource group '${olds.name}' (${id}) no longer exists; run \`pulumi refresh\` so it is recreated`,
+        );
+      }
+      const objects = desiredObjects(current.objects, olds, news);
+      const group = await api.updateGroup(news.accountId, id, {
+        name: news.name,
+        scopeKey: accountKey(news.accountId),
+        objects,
+      });
+      remember(news, api, id);
+      return { outs: observed(news, group) };
+    });
+  },
+
+  async delete(id, props: CloudflareGroupOutputs) {
+    const api = cloudflareApi();
+    await api.deleteGroup(props.accountId, id);
+    exclusiveGroups.delete(api.lockKey(props.accountId, id));
+  },
+};

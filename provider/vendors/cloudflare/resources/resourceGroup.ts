@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+export interface ResourceGroupArgs {
+  /**
+   * The account the group belongs to: 32 lowercase hexadecimal characters. Defaults to the
+   * `resourcegroups:cloudflareAccountId` setting. Changing it replaces the group.
+   */
+  accountId?: pulumi.Input<string>;
+  /**
+   * Group name, unique within the account: 1-255 characters, no control characters, not starting or
+   * ending with a space. Defaults to the resource's name. Changes in place.
+   */
+  name?: pulumi.Input<string>;
+  /**
+   * The zones the group scopes, by zone id (32 lowercase hexadecimal characters): 1-100, unless
+   * `wholeAccount` is set. Changes in place; zones that `GroupMember`s or others add are left alone
+   * unless `exclusive` is set.
+   */
+  zones?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Scope the whole account (`*`) instead of single zones. Default `false`. Changes in place. */
+  wholeAccount?: pulumi.Input<boolean>;
+  /**
+   * Make the declared `zones` the whole scope: a zone added outside Pulumi shows as drift on refresh
+   * and the next `up` removes it; a `GroupMember` of this group is refused. Default `false`.
+   */
+  exclusive?: pulumi.Input<boolean>;
+  /**
+   * Take over an existing group of the same name in the account instead of failing: its scope is
+   * converged to this declaration and `pulumi destroy` deletes it. The account's built-in group cannot
+   * be adopted. Default `false`.
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+const provider = forwardingProvider("cloudflareResourceGroup");
+
+/**
+ * A Cloudflare IAM resource group: a named scope of zones (or the whole account) that member and
+ * user-group policies grant permissions on. Type token `pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup`.
+ */
+export class ResourceGroup extends pulumi.dynamic.Resource {
+  declare readonly accountId: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  /** The declared zones the group holds (all its zones when `exclusive`). */
+  declare readonly zones: pulumi.Output<string[]>;
+  declare readonly wholeAccount: pulumi.Output<boolean>;
+  declare readonly exclusive: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** Cloudflare's `meta`: `{key: "editable", value: "true"}` on groups made through the API. */
+  declare readonly meta: pulumi.Output<{ key: string; value: string }>;
+
+  constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      accountId: args.accountId,
+      name: args.name ?? name,
+      zones: args.zones,
+      wholeAccount: args.wholeAccount,
+      exclusive: args.exclusive,
+      adopt: args.adopt,
+      meta: undefined,
+    };
+    super(provider, name, props, opts, "resourcegroups/cloudflare", "ResourceGroup");
+  }
+
+  /** The API's id for the group (32 hexadecimal characters), which is also the resource's id. */
+  get groupId(): pulumi.Output<string> {
+    return this.id;
+  }
+}
