@@ -20,7 +20,16 @@ export function withAccount(news: Record<string, unknown>): WithAccount {
 }
 
 /**
- * Groups declared `exclusive` in this run, by lock key: the provider process serves every resource of
- * the run, so a GroupMember aimed at one is refused instead of being removed by the group's next update.
+ * Groups declared `exclusive` in this run, as `<account>/<group>`: the provider process serves every
+ * resource of the run, so a GroupMember aimed at one is refused instead of being removed by the
+ * group's next update.
  */
-export const exclusiveGroups = new Set<string>();
+const exclusiveGroups = new Set<string>();
+
+export function markExclusive(accountId: string, groupId: string, exclusive: boolean): void {
+  if (exclusive) exclusiveGroups.add(`${accountId}/${groupId}`);
+  else exclusiveGroups.delete(`${accountId}/${groupId}`);
+}
+
+export const isExclusive = (accountId: string, groupId: string): boolean =>
+  exclusiveGroups.has(`${accountId}/${groupId}`);

@@ -13,7 +13,7 @@ import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "../contracts";
 import { groupMemberArgs } from "../args";
 import { cloudflareApi } from "../settings";
 import { coversWholeAccount, type CloudflareGroup } from "../wire";
-import { exclusiveGroups, withAccount } from "./account";
+import { isExclusive, withAccount } from "./account";
 
 export interface CloudflareMemberState {
   accountId: string;
@@ -82,14 +82,13 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
 
   async create(inputs: CloudflareMemberState) {
     const api = cloudflareApi();
-    const lock = api.lockKey(inputs.accountId, inputs.groupId);
-    if (exclusiveGroups.has(lock)) {
+    if (isExclusive(inputs.accountId, inputs.groupId)) {
       throw new ConflictError(
         `groupId: resource group ${inputs.groupId} is declared exclusive: its zones are its whole scope, ` +
           `so zone ${inputs.zoneId} belongs in its \`zones\` instead of a GroupMember`,
       );
     }
-    await withLock(lock, () => addZone(api, inputs));
+    await withLock(api.lockKey(inputs.accountId, inputs.groupId), () => addZone(api, inputs));
     return { id: `${inputs.groupId}/${inputs.zoneId}`, outs: { ...inputs } };
   },
 

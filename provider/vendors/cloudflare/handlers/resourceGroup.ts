@@ -6,11 +6,11 @@ import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
 import type { CloudflareApi } from "../api";
-import { accountKey, zoneKey } from "../contracts";
+import { accountKey } from "../contracts";
 import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
 import { cloudflareApi } from "../settings";
 import { coversWholeAccount, zonesOf, type CloudflareGroup } from "../wire";
-import { exclusiveGroups, withAccount } from "./account";
+import { markExclusive, withAccount } from "./account";
 import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
 
 export interface CloudflareGroupState extends DeclaredScope {
@@ -50,12 +50,6 @@ function observed(state: CloudflareGroupState, group: CloudflareGroup): Cloudfla
   };
 }
 
-function remember(state: CloudflareGroupState, api: CloudflareApi, groupId: string): void {
-  const key = api.lockKey(state.accountId, groupId);
-  if (state.exclusive) exclusiveGroups.add(key);
-  else exclusiveGroups.delete(key);
-}
-
 function refuseBuiltIn(group: CloudflareGroup): void {
   if (!group.editable) {
     throw new ConflictError(
@@ -80,7 +74,7 @@ async function adopt(api: CloudflareApi, group: CloudflareGroup, state: Cloudfla
       throw new PartialCreateError(group.id, { ...observed(state, group) }, error as Error);
     }
   }
-  remember(state, api, group.id);
+  markExclusive(state.accountId, group.id, state.exclusive);
   return { id: group.id, outs: observed(state, held) };
 }
 
@@ -92,7 +86,7 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
   },
 
   diff(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState) {
-    if (news.exclusive) exclusiveGroups.add(cloudflareApi().lockKey(news.accountId, id));
+    if (news.exclusive) markExclusive(news.accountId, id, true);
     return Promise.resolve(
       decide(
         {
@@ -124,16 +118,15 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
     }
     const objects = desiredObjects([], undefined, inputs);
     const group = await api.createGroup(inputs.accountId, inputs.name, accountKey(inputs.accountId), objects);
-    remember(inputs, api, group.id);
+    markExclusive(inputs.accountId, group.id, inputs.exclusive);
     return { id: group.id, outs: observed(inputs, group) };
   },
 
   async read(id, props: CloudflareGroupOutputs) {
-    const api = cloudflareApi();
-    const group = await api.getGroup(props.accountId, id);
+    const group = await cloudflareApi().getGroup(props.accountId, id);
     // An empty id tells the engine the group is gone, so refresh drops it from the stack.
     if (!group) return { id: "", props: {} };
-    remember(props, api, id);
+    markExclusive(props.accountId, id, props.exclusive);
     return { id, props: observed(props, group) };
   },
 
@@ -152,14 +145,13 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
         scopeKey: accountKey(news.accountId),
         objects,
       });
-      remember(news, api, id);
+      markExclusive(news.accountId, id, news.exclusive);
       return { outs: observed(news, group) };
     });
   },
 
   async delete(id, props: CloudflareGroupOutputs) {
-    const api = cloudflareApi();
-    await api.deleteGroup(props.accountId, id);
-    exclusiveGroups.delete(api.lockKey(props.accountId, id));
+    await cloudflareApi().deleteGroup(props.accountId, id);
+    markExclusive(props.accountId, id, false);
   },
 };
