@@ -2,9 +2,18 @@
 /** Command line: `resource-groups-emulator --port 8787 --db .data/emulator.sqlite`. Flags win over env vars. */
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { DEFAULT_DB_PATH } from "./db";
-import { faultSettingsSchema, type FaultSettings } from "./faults";
-import { DEFAULT_HOST, DEFAULT_PORT, DEV_TOKEN, startEmulator, type EmulatorOptions } from "./start";
+import { DEFAULT_DB_PATH } from "./core/db";
+import { faultSettingsSchema, type FaultSettings } from "./core/faults";
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEV_TOKEN,
+  DIALECT_NAMES,
+  startEmulator,
+  type DialectName,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "./core/start";
 
 const ENV_PREFIX = "RESOURCEGROUPS_EMULATOR_";
 
@@ -58,6 +67,24 @@ function fault<K extends keyof FaultSettings>(
 const numbers = (value: string, source: string): number[] =>
   value.split(",").map((v) => parseNumber(v, source));
 
+/** `--<dialect>-token` and `--<dialect>-read-only-token`, for every dialect served. */
+function dialectFlags(name: DialectName): FlagSpec[] {
+  return [
+    {
+      flag: `${name}-token`,
+      value: "<token>",
+      help: `token of the ${name} dialect (default --token)`,
+      set: text((o, v) => (o.tokens = { ...o.tokens, [name]: v })),
+    },
+    {
+      flag: `${name}-read-only-token`,
+      value: "<token>",
+      help: `read-only token of the ${name} dialect`,
+      set: text((o, v) => (o.readOnlyTokens = { ...o.readOnlyTokens, [name]: v })),
+    },
+  ];
+}
+
 const FLAGS: readonly FlagSpec[] = [
   {
     flag: "port",
@@ -86,14 +113,22 @@ const FLAGS: readonly FlagSpec[] = [
   {
     flag: "token",
     value: "<token>",
-    help: `accepted X-Auth-Token (default ${DEV_TOKEN})`,
+    help: `token of every dialect without its own (default ${DEV_TOKEN})`,
     set: text((o, v) => (o.token = v)),
   },
   {
     flag: "read-only-token",
     value: "<token>",
-    help: "a second token whose write calls get 403",
+    help: "a second token, for every dialect, whose write calls get 403",
     set: text((o, v) => (o.readOnlyToken = v)),
+  },
+  ...DIALECT_NAMES.flatMap(dialectFlags),
+  {
+    // Section 00 of the API contracts names this flag: Strongly calls its credentials API keys.
+    flag: "strongly-read-only-key",
+    value: "<key>",
+    help: "API key of the strongly dialect with finops:read only (as --strongly-read-only-token)",
+    set: text((o, v) => (o.readOnlyTokens = { ...o.readOnlyTokens, strongly: v })),
   },
   {
     flag: "fail-rate",
@@ -151,15 +186,16 @@ function envName(flag: string): string {
 
 function usage(): string {
   const rows = FLAGS.map(
-    (f) => `  --${`${f.flag} ${f.value}`.padEnd(28)} ${f.help}\n${" ".repeat(33)}env ${envName(f.flag)}`,
+    (f) => `  --${`${f.flag} ${f.value}`.padEnd(36)} ${f.help}\n${" ".repeat(41)}env ${envName(f.flag)}`,
   );
   return [
     "Usage: resource-groups-emulator [flags]",
     "",
-    "Local emulator of the resource-group APIs (Huawei CES v2). Flags win over environment variables.",
+    `Local emulator of the resource-group APIs (dialects: ${DIALECT_NAMES.join(", ")}), all on one port.`,
+    "Flags win over environment variables.",
     "",
     ...rows,
-    `  --${"help".padEnd(28)} show this help`,
+    `  --${"help".padEnd(36)} show this help`,
   ].join("\n");
 }
 
@@ -190,6 +226,13 @@ function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOpti
   return options;
 }
 
+/** One line per dialect whose token is not the default one. */
+function ownTokens(emulator: RunningEmulator): string {
+  return DIALECT_NAMES.filter((name) => emulator.tokens[name] !== emulator.token)
+    .map((name) => `  ${name} token: ${emulator.tokens[name]}\n`)
+    .join("");
+}
+
 async function main(): Promise<void> {
   let options: EmulatorOptions | "help";
   try {
@@ -206,7 +249,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(options);
   const db = options.db ?? DEFAULT_DB_PATH;
   process.stdout.write(
-    `resource-groups emulator listening on ${emulator.url} (token: ${emulator.token}, db: ${db})\n`,
+    `resource-groups emulator listening on ${emulator.url} (token: ${emulator.token}, db: ${db})\n${ownTokens(emulator)}`,
   );
   const stop = (): void => {
     emulator.close().then(

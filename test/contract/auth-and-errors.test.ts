@@ -1,5 +1,5 @@
 /** Auth, URL parameters, unknown routes, the read-only token and unexpected failures, in the CES error shape. */
-import { openSqlite } from "../../emulator/sqlite";
+import { openSqlite } from "../../emulator/core/sqlite";
 import type { RunningEmulator } from "../../emulator";
 import {
   CesClient,

@@ -1,5 +1,5 @@
 /** CES v2 members of Manual groups: batch-create, batch-delete and the per-service member list. */
-import { openSqlite } from "../../emulator/sqlite";
+import { openSqlite } from "../../emulator/core/sqlite";
 import type { RunningEmulator } from "../../emulator";
 import {
   CesClient,

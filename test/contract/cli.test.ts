@@ -137,6 +137,22 @@ test("fault and read-only flags are wired through", async () => {
   expect((await cli.exited).code).toBe(0);
 });
 
+test("--<dialect>-token gives one dialect its own token, printed after the start line", async () => {
+  const cli = await start(["--port=0", "--db=:memory:", "--cloudflare-token=cf-token"]);
+  expect(cli.token).toBe("dev-token-not-secret");
+  const groups = `${cli.url}/client/v4/accounts/${"a".repeat(32)}/iam/resource_groups`;
+  const cloudflare = (token: string) => fetch(groups, { headers: { Authorization: `Bearer ${token}` } });
+  expect((await cloudflare("cf-token")).status).toBe(200);
+  expect((await cloudflare("dev-token-not-secret")).status).toBe(401);
+  expect((await listGroups(cli.url, "dev-token-not-secret")).status).toBe(200);
+  cli.child.kill("SIGTERM");
+  const exit = await cli.exited;
+  expect(exit.code).toBe(0);
+  expect(exit.stdout).toContain(
+    `(token: dev-token-not-secret, db: :memory:)\n  cloudflare token: cf-token\n`,
+  );
+});
+
 test("reads RESOURCEGROUPS_EMULATOR_* variables, and flags win over them", async () => {
   const cli = await start(["--token", "flag-token"], {
     RESOURCEGROUPS_EMULATOR_PORT: "0",
@@ -187,6 +203,8 @@ test("--help lists every flag with its variable and exits 0", async () => {
     "db",
     "token",
     "read-only-token",
+    "cloudflare-token",
+    "cloudflare-read-only-token",
     "fail-rate",
     "fail-statuses",
     "fail-next",

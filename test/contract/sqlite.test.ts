@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openSqlite, type SqlDatabase } from "../../emulator/sqlite";
+import { openSqlite, type SqlDatabase } from "../../emulator/core/sqlite";
 
 let dir: string;
 let db: SqlDatabase;

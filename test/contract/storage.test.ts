@@ -1,7 +1,7 @@
 /** SQLite storage: WAL mode, data surviving a restart on the same file, and in-memory databases. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { openSqlite } from "../../emulator/sqlite";
+import { openSqlite } from "../../emulator/core/sqlite";
 import { startEmulator } from "../../emulator";
 import { CesClient, ecs, removeDb, tempDbPath } from "./helpers";
 

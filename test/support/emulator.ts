@@ -2,41 +2,96 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 
 export const PROJECT = "test-project";
+/** A Cloudflare account id for tests (32 lowercase hex). */
+export const CLOUDFLARE_ACCOUNT = "0123456789abcdef0123456789abcdef";
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+/** Cloudflare's v4 envelope around every answer. */
+export interface CloudflareEnvelope<T> {
+  success: boolean;
+  errors: { code: number; message: string; source?: { pointer: string } }[];
+  messages: unknown[];
+  result: T;
+}
+
+export interface CloudflareWireGroup {
+  id: string;
+  name: string;
+  scope: { key: string; objects: { key: string }[] }[];
+  meta: { key: string; value: string };
+}
 
 export interface TestEmulator {
   emulator: RunningEmulator;
   dbFile: string;
   /** Calls the vendor API directly, as someone changing things outside Pulumi would. */
-  api<T = unknown>(
+  api<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<Answer<T>>;
+  /** Any route of any dialect: `fullPath` starts at the root ("/client/v4/..."); send auth in `headers`. */
+  call<T = unknown>(
     method: string,
-    path: string,
+    fullPath: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>>;
+  /** The Cloudflare resource groups of one account; `path` is "" or "/<group id>", query included. */
+  cloudflareApi<T = unknown>(
+    method: string,
+    accountId: string,
+    path?: string,
     body?: unknown,
     token?: string,
-  ): Promise<{ status: number; body: T }>;
+  ): Promise<Answer<CloudflareEnvelope<T>>>;
   stop(): Promise<void>;
 }
 
 export async function startTestEmulator(
-  options: { token?: string; readOnlyToken?: string } = {},
+  options: Pick<EmulatorOptions, "token" | "tokens" | "readOnlyToken" | "readOnlyTokens"> = {},
 ): Promise<TestEmulator> {
   const dir = mkdtempSync(join(tmpdir(), "rg-emulator-"));
   const dbFile = join(dir, "emulator.sqlite");
   const emulator = await startEmulator({ port: 0, db: dbFile, ...options });
+  async function call<T>(
+    method: string,
+    fullPath: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
+    const response = await fetch(emulator.url + fullPath, {
+      method,
+      headers: { "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
   return {
     emulator,
     dbFile,
-    async api<T>(method: string, path: string, body?: unknown, token = emulator.token) {
-      const response = await fetch(`${emulator.url}/v2/${PROJECT}/resource-groups${path}`, {
+    call,
+    api: <T>(method: string, path: string, body?: unknown, token = emulator.tokens.ces) =>
+      call<T>(method, `/v2/${PROJECT}/resource-groups${path}`, body, { "X-Auth-Token": token }),
+    cloudflareApi: <T>(
+      method: string,
+      accountId: string,
+      path = "",
+      body?: unknown,
+      token = emulator.tokens.cloudflare,
+    ) =>
+      call<CloudflareEnvelope<T>>(
         method,
-        headers: { "X-Auth-Token": token, "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-    },
+        `/client/v4/accounts/${accountId}/iam/resource_groups${path}`,
+        body,
+        {
+          Authorization: `Bearer ${token}`,
+        },
+      ),
     async stop() {
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });
@@ -50,6 +105,9 @@ export function useEmulatorSettings(emulator: RunningEmulator, overrides: Record
     RESOURCEGROUPS_ENDPOINT: emulator.url,
     RESOURCEGROUPS_PROJECT_ID: PROJECT,
     RESOURCEGROUPS_TOKEN: emulator.token,
+    RESOURCEGROUPS_CLOUDFLARE_ENDPOINT: `${emulator.url}/client/v4`,
+    RESOURCEGROUPS_CLOUDFLARE_API_TOKEN: emulator.tokens.cloudflare,
+    RESOURCEGROUPS_CLOUDFLARE_ACCOUNT_ID: CLOUDFLARE_ACCOUNT,
     RESOURCEGROUPS_MAX_RETRIES: "4",
     RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
     ...overrides,

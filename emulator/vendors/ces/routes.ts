@@ -1,5 +1,5 @@
 /** The CES v2 resource-group endpoints: parse and validate the call, hand it to the store, shape the answer. */
-import type { Route } from "../vendor";
+import type { Route } from "../../core/vendor";
 import { cesErrors } from "./errors";
 import type { CesStore, StoredGroup } from "./store";
 import {

@@ -1,6 +1,6 @@
 /** Huawei Cloud Eye (CES) v2 resource groups, served under /v2/. */
 import type { IncomingMessage } from "node:http";
-import type { VendorModule } from "../vendor";
+import { defineDialect } from "../../core/vendor";
 import { renderCesError } from "./errors";
 import { cesRoutes } from "./routes";
 import { CES_MIGRATIONS, CesStore } from "./store";
@@ -10,7 +10,8 @@ function authToken(req: IncomingMessage): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export const ces: VendorModule = {
+export const ces = defineDialect({
+  name: "ces",
   migrations: CES_MIGRATIONS,
   create(db) {
     const store = new CesStore(db);
@@ -23,4 +24,4 @@ export const ces: VendorModule = {
       reset: () => store.reset(),
     };
   },
-};
+});

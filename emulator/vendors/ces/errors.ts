@@ -1,5 +1,5 @@
 /** CES error codes and the `{error_code, error_msg, request_id}` body every CES failure answers with. */
-import { EmulatorFailure, type RenderedError } from "../vendor";
+import { EmulatorFailure, type RenderedError } from "../../core/vendor";
 
 /** The documented maximum length of error_msg. */
 const MAX_MESSAGE_CHARS = 256;

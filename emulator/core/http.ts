@@ -46,3 +46,14 @@ export function sendEmpty(res: ServerResponse, status: number, headers: Record<s
   res.writeHead(status, headers);
   res.end();
 }
+
+/** The first value of a request header. */
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The token of an `Authorization: Bearer <token>` header; undefined for any other scheme. */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  return /^Bearer +(\S+) *$/i.exec(headerValue(req, "authorization") ?? "")?.[1];
+}

@@ -1,5 +1,5 @@
 /**
- * Wire-level validation for CES requests. Every field rule comes from provider/schemas/ces/fields.ts, so the
+ * Wire-level validation for CES requests. Every field rule comes from provider/vendors/ces/contracts.ts, so the
  * provider and the emulator agree on what is valid; this module only adds the body shapes, the type-dependent
  * rules and the URL/query rules, and turns failures into CES errors.
  */
@@ -19,12 +19,12 @@ import {
   tagKey,
   tagValue,
   type GroupType,
-} from "../../provider/schemas/ces/fields";
+} from "../../../provider/vendors/ces/contracts";
 import { cesErrors } from "./errors";
 
 // The wire shapes of tags and members are the neutral model's; one definition serves both sides.
-export type { Dimension, Member, Tag } from "../../provider/backends/backend";
-import type { Member, Tag } from "../../provider/backends/backend";
+export type { Dimension, Member, Tag } from "../../../provider/vendors/ces/model";
+import type { Member, Tag } from "../../../provider/vendors/ces/model";
 
 export interface NewGroup {
   groupName: string;

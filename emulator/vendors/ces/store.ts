@@ -1,8 +1,8 @@
 /** SQLite storage of CES resource groups and their members. Every write runs in one transaction. */
 import { randomInt } from "node:crypto";
-import type { SqlDatabase, SqlStatement as Statement } from "../sqlite";
-import type { GroupType } from "../../provider/schemas/ces/fields";
-import type { Migration } from "../db";
+import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
+import type { GroupType } from "../../../provider/vendors/ces/contracts";
+import type { Migration } from "../../core/db";
 import { cesErrors } from "./errors";
 import type {
   Dimension,

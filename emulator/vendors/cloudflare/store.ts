@@ -1,0 +1,183 @@
+/**
+ * SQLite storage of Cloudflare resource groups. Every account is its own namespace and owns one built-in
+ * group, made the first time the account is touched. Every call runs in one transaction.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { accountKey, ALL_OBJECTS, builtInGroupName } from "../../../provider/vendors/cloudflare/contracts";
+import type { Migration } from "../../core/db";
+import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
+import { cloudflareErrors } from "./errors";
+import type { GroupFilters, GroupScope, GroupUpdate, NewGroup } from "./validation";
+
+export const CLOUDFLARE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: "cloudflare/001-groups",
+    sql: `
+      CREATE TABLE cloudflare_groups (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, -- creation order, the order lists answer in
+        account_id TEXT NOT NULL,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        scope_key TEXT NOT NULL,
+        scope_objects TEXT NOT NULL,           -- JSON [key], in the order sent
+        built_in INTEGER NOT NULL DEFAULT 0,   -- 1 for the account's own group, which cannot change
+        UNIQUE (account_id, name)
+      );
+    `,
+  },
+];
+
+export interface StoredGroup {
+  id: string;
+  name: string;
+  scope: GroupScope;
+  builtIn: boolean;
+}
+
+interface GroupRow {
+  id: string;
+  name: string;
+  scope_key: string;
+  scope_objects: string;
+  built_in: number;
+}
+
+function toGroup(row: GroupRow): StoredGroup {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: { key: row.scope_key, objects: JSON.parse(row.scope_objects) as string[] },
+    builtIn: row.built_in === 1,
+  };
+}
+
+/** Stable per account, so the built-in group keeps its id across resets and restarts. */
+export function builtInGroupId(accountId: string): string {
+  return createHash("sha256")
+    .update(`cloudflare built-in resource group ${accountId}`)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+const COLUMNS = "id, name, scope_key, scope_objects, built_in";
+
+export class CloudflareStore {
+  private readonly statements: {
+    insert: Statement<[Record<string, unknown>]>;
+    insertBuiltIn: Statement<[Record<string, unknown>]>;
+    byId: Statement<[string, string], GroupRow>;
+    byName: Statement<[string, string], { id: string }>;
+    list: Statement<[Record<string, unknown>], GroupRow>;
+    update: Statement<[Record<string, unknown>]>;
+    remove: Statement<[string, string]>;
+  };
+
+  constructor(private readonly db: SqlDatabase) {
+    const insert = `INSERT INTO cloudflare_groups (account_id, ${COLUMNS})
+      VALUES (@account, @id, @name, @scopeKey, @objects, @builtIn)`;
+    this.statements = {
+      insert: db.prepare(insert),
+      // The built-in group's id is derived from the account, so a second insert is simply ignored.
+      insertBuiltIn: db.prepare(insert.replace("INSERT", "INSERT OR IGNORE")),
+      byId: db.prepare(`SELECT ${COLUMNS} FROM cloudflare_groups WHERE account_id = ? AND id = ?`),
+      byName: db.prepare("SELECT id FROM cloudflare_groups WHERE account_id = ? AND name = ?"),
+      list: db.prepare(
+        `SELECT ${COLUMNS} FROM cloudflare_groups
+         WHERE account_id = @account AND (@id IS NULL OR id = @id) AND (@name IS NULL OR name = @name)
+         ORDER BY seq`,
+      ),
+      update: db.prepare(
+        "UPDATE cloudflare_groups SET name = @name, scope_key = @scopeKey, scope_objects = @objects WHERE id = @id",
+      ),
+      remove: db.prepare("DELETE FROM cloudflare_groups WHERE account_id = ? AND id = ?"),
+    };
+  }
+
+  createGroup(accountId: string, group: NewGroup): StoredGroup {
+    return this.db.transaction(() => {
+      this.touch(accountId);
+      this.assertNameFree(accountId, group.name);
+      const id = randomBytes(16).toString("hex");
+      this.statements.insert.run({ account: accountId, id, ...this.columns(group), builtIn: 0 });
+      return { id, ...group, builtIn: false };
+    })();
+  }
+
+  getGroup(accountId: string, groupId: string): StoredGroup {
+    return this.db.transaction(() => {
+      this.touch(accountId);
+      return toGroup(this.requireGroup(accountId, groupId));
+    })();
+  }
+
+  listGroups(accountId: string, filters: GroupFilters): StoredGroup[] {
+    return this.db.transaction(() => {
+      this.touch(accountId);
+      return this.statements.list
+        .all({ account: accountId, id: filters.id ?? null, name: filters.name ?? null })
+        .map(toGroup);
+    })();
+  }
+
+  /**
+   * Checks existence, then that the group is editable, and only then reads the body (`parse`), so the
+   * errors come in the documented order; all in the one transaction of the write.
+   */
+  updateGroup(accountId: string, groupId: string, parse: () => GroupUpdate): StoredGroup {
+    return this.db.transaction(() => {
+      this.touch(accountId);
+      const current = toGroup(this.requireEditable(accountId, groupId));
+      const update = parse();
+      const next: NewGroup = { name: update.name ?? current.name, scope: update.scope ?? current.scope };
+      if (next.name !== current.name) this.assertNameFree(accountId, next.name);
+      this.statements.update.run({ id: groupId, ...this.columns(next) });
+      return { id: groupId, ...next, builtIn: false };
+    })();
+  }
+
+  deleteGroup(accountId: string, groupId: string): void {
+    this.db.transaction(() => {
+      this.touch(accountId);
+      this.requireEditable(accountId, groupId);
+      this.statements.remove.run(accountId, groupId);
+    })();
+  }
+
+  reset(): void {
+    this.db.transaction(() => this.db.exec("DELETE FROM cloudflare_groups"))();
+  }
+
+  /** Makes the account's built-in group the first time the account is seen. */
+  private touch(accountId: string): void {
+    const group: NewGroup = {
+      name: builtInGroupName(accountId),
+      scope: { key: accountKey(accountId), objects: [ALL_OBJECTS] },
+    };
+    this.statements.insertBuiltIn.run({
+      account: accountId,
+      id: builtInGroupId(accountId),
+      ...this.columns(group),
+      builtIn: 1,
+    });
+  }
+
+  private columns(group: NewGroup): Record<string, string> {
+    return { name: group.name, scopeKey: group.scope.key, objects: JSON.stringify(group.scope.objects) };
+  }
+
+  private requireGroup(accountId: string, groupId: string): GroupRow {
+    const row = this.statements.byId.get(accountId, groupId);
+    if (!row) throw cloudflareErrors.groupNotFound(groupId);
+    return row;
+  }
+
+  private requireEditable(accountId: string, groupId: string): GroupRow {
+    const row = this.requireGroup(accountId, groupId);
+    if (row.built_in === 1) throw cloudflareErrors.builtInGroup(groupId);
+    return row;
+  }
+
+  private assertNameFree(accountId: string, name: string): void {
+    if (this.statements.byName.get(accountId, name)) throw cloudflareErrors.duplicateName(name);
+  }
+}
