@@ -1,0 +1,151 @@
+/** create/read/diff/update/delete of a ZopNight ResourceGroup: a named, ordered set of resources. */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkWith } from "../../../core/check";
+import { decide } from "../../../core/diff";
+import { ConflictError, PartialCreateError } from "../../../core/errors";
+import type { ResourceHandler } from "../../../core/handler";
+import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
+import type { ZopNightApi } from "../api";
+import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
+import { zopnightApi } from "../settings";
+import type { WireGroup, WireSchedule } from "../wire";
+
+export type ZopNightGroupState = ResourceGroupInputs;
+
+export interface ZopNightGroupOutputs extends ZopNightGroupState {
+  groupId: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  schedules: WireSchedule[];
+}
+
+async function outputs(
+  api: ZopNightApi,
+  state: ZopNightGroupState,
+  group: WireGroup,
+): Promise<ZopNightGroupOutputs> {
+  return {
+    ...state,
+    name: group.name,
+    description: group.description,
+    groupId: group.id,
+    createdBy: group.createdBy,
+    createdAt: group.createdAt,
+    updatedAt: group.updatedAt,
+    schedules: await api.getSchedules(group.id),
+  };
+}
+
+function nameTaken(name: string, existing?: string): ConflictError {
+  return new ConflictError(
+    `name: a ZopNight resource group named '${name}' already exists${existing ? ` (${existing})` : ""}; names are unique ` +
+      "ignoring case. To manage the existing group from this stack, set `adopt: true` on the " +
+      "ResourceGroup: its name and description are then set to the declaration and `pulumi destroy` " +
+      "deletes it like any other resource.",
+  );
+}
+
+async function adopt(api: ZopNightApi, group: WireGroup, state: ZopNightGroupState) {
+  let held = group;
+  if (group.name !== state.name || group.description !== state.description) {
+    try {
+      held = await api.updateGroup(group.id, { name: state.name, description: state.description });
+    } catch (error) {
+      // Taken over but not converged: keep it in the stack as it is; the next update converges it.
+      throw new PartialCreateError(group.id, { ...(await outputs(api, state, group)) }, error as Error);
+    }
+  }
+  return { id: group.id, outs: await outputs(api, state, held) };
+}
+
+export const zopnightResourceGroupHandler: ResourceHandler = {
+  check(_olds, news) {
+    return Promise.resolve(checkWith(resourceGroupArgs, news as Record<string, unknown>, (v) => ({ ...v })));
+  },
+
+  diff(_id, olds: ZopNightGroupOutputs, news: ZopNightGroupState) {
+    // Both fields change in place; `adopt` matters only on create.
+    const changed = { name: olds.name !== news.name, description: olds.description !== news.description };
+    return Promise.resolve(decide(changed, [], false));
+  },
+
+  async create(inputs: ZopNightGroupState) {
+    const api = zopnightApi();
+    const existing = await api.findGroupByName(inputs.name);
+    if (existing) {
+      if (inputs.adopt) return adopt(api, existing, inputs);
+      throw nameTaken(inputs.name, existing.id);
+    }
+    let group: WireGroup;
+    try {
+      group = await api.createGroup(inputs.name, inputs.description);
+    } catch (error) {
+      // Another writer took the name between the look-up and the create.
+      if (error instanceof ApiConflictError) throw nameTaken(inputs.name);
+      throw error;
+    }
+    try {
+      return { id: group.id, outs: await outputs(api, inputs, group) };
+    } catch (error) {
+      const partial = {
+        ...inputs,
+        groupId: group.id,
+        createdBy: group.createdBy,
+        createdAt: group.createdAt,
+      };
+      throw new PartialCreateError(
+        group.id,
+        { ...partial, updatedAt: group.updatedAt, schedules: [] },
+        error as Error,
+      );
+    }
+  },
+
+  async read(id, props: Partial<ZopNightGroupOutputs>) {
+    const api = zopnightApi();
+    const group = await api.readGroup(id);
+    // An empty id tells the engine the group is gone, so refresh drops it from the stack.
+    if (!group) return { id: "", props: {} };
+    // An import has no props: the group's own name and description become the declaration.
+    const state: ZopNightGroupState = {
+      name: props.name ?? group.name,
+      description: props.description ?? group.description,
+      adopt: props.adopt ?? false,
+    };
+    return { id, props: await outputs(api, state, group) };
+  },
+
+  async update(
+    id,
+    olds: ZopNightGroupOutputs,
+    news: ZopNightGroupState,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    const api = zopnightApi();
+    const change: { name?: string; description?: string } = {};
+    if (olds.name !== news.name) change.name = news.name;
+    if (olds.description !== news.description) change.description = news.description;
+    if (Object.keys(change).length === 0) {
+      const group = await api.getGroup(id);
+      if (!group) throw gone(olds.name, id);
+      return { outs: await outputs(api, news, group) };
+    }
+    try {
+      return { outs: await outputs(api, news, await api.updateGroup(id, change)) };
+    } catch (error) {
+      if (error instanceof ApiConflictError) throw nameTaken(news.name);
+      if (error instanceof NotFoundError) throw gone(olds.name, id);
+      throw error;
+    }
+  },
+
+  async delete(id) {
+    await zopnightApi().deleteGroup(id);
+  },
+};
+
+function gone(name: string, id: string): ConflictError {
+  return new ConflictError(
+    `Resource group '${name}' (${id}) no longer exists; run \`pulumi refresh\` so it is recreated`,
+  );
+}

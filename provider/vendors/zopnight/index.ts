@@ -1,0 +1,9 @@
+/**
+ * ZopNight resource groups: `ResourceGroup`, `GroupMember` (one inventory resource at a tier and an
+ * order) and `StartupSequence` (a group and its whole start-up order, tier by tier).
+ */
+export { ResourceGroup, type ResourceGroupArgs, type AttachedSchedule } from "./resources/resourceGroup";
+export { GroupMember, type GroupMemberArgs, type ExecutionTier } from "./resources/groupMember";
+export { StartupSequence, type StartupSequenceArgs, type SequenceEntry } from "./resources/startupSequence";
+export { UnknownResourceError } from "./handlers/resolve";
+export { TIERS, DEFAULT_TIER, ZOPNIGHT_LIMITS } from "./contracts";

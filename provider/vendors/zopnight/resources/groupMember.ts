@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+/** A tier, `tier-1` (started first) to `tier-10`. */
+export type ExecutionTier = `tier-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
+
+export interface GroupMemberArgs {
+  /** `groupId` of a ZopNight `ResourceGroup`. Changing it replaces the member. */
+  groupId: pulumi.Input<string>;
+  /**
+   * The resource: its ZopNight id (`res_...`) or its cloud UID exactly as the inventory lists it
+   * (e.g. `i-0abc123def456`), resolved through the inventory; an unknown UID fails the create. Naming
+   * another resource replaces the member; naming the same one the other way changes nothing remote.
+   */
+  resource: pulumi.Input<string>;
+  /**
+   * The tier the member starts in, `tier-1` to `tier-10`. Default `tier-1`. Changes in place through
+   * ZopNight's sequence call: the member never leaves the group.
+   */
+  executionTier?: pulumi.Input<ExecutionTier>;
+  /**
+   * Position within the tier, an integer 1-1000; ties start in the order members were added. Default 1.
+   * Changes in place.
+   */
+  executionOrder?: pulumi.Input<number>;
+}
+
+const provider = forwardingProvider("zopnightGroupMember");
+
+/**
+ * One inventory resource in a ZopNight resource group, at a tier and an order.
+ *
+ * On start, ZopNight processes tier-1 first, its members by ascending `executionOrder`, then tier-2
+ * once tier-1 has completed, and so on. On stop, the API contracts do not say that tiers run in
+ * reverse: do not rely on a stop order. A refresh reads the group once for all its members; a member
+ * removed outside Pulumi disappears from the stack, and a tier or order changed outside shows as drift
+ * that the next `up` restores. Type token `pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMember`.
+ */
+export class GroupMember extends pulumi.dynamic.Resource {
+  declare readonly groupId: pulumi.Output<string>;
+  declare readonly resource: pulumi.Output<string>;
+  declare readonly executionTier: pulumi.Output<string>;
+  declare readonly executionOrder: pulumi.Output<number>;
+  /** The resource's ZopNight id, whichever way `resource` names it. */
+  declare readonly resourceId: pulumi.Output<string>;
+  /** ZopNight's membership id. */
+  declare readonly memberId: pulumi.Output<string>;
+  declare readonly resourceUID: pulumi.Output<string>;
+  declare readonly resourceName: pulumi.Output<string>;
+  /** e.g. `aws-ec2`. */
+  declare readonly resourceType: pulumi.Output<string>;
+  /** The cloud: `aws`, `gcp` or `azure` (the member's `provider` field). */
+  declare readonly cloudProvider: pulumi.Output<string>;
+  declare readonly cloudAccountID: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<string>;
+
+  constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      groupId: args.groupId,
+      resource: args.resource,
+      executionTier: args.executionTier,
+      executionOrder: args.executionOrder,
+      resourceId: undefined,
+      memberId: undefined,
+      resourceUID: undefined,
+      resourceName: undefined,
+      resourceType: undefined,
+      cloudProvider: undefined,
+      cloudAccountID: undefined,
+      region: undefined,
+    };
+    super(provider, name, props, opts, "resourcegroups/zopnight", "GroupMember");
+  }
+}

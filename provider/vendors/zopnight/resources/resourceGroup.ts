@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+export interface ResourceGroupArgs {
+  /**
+   * Group name: 1-100 characters once trimmed (stored trimmed), unique ignoring case. Defaults to the
+   * resource's name. Changes in place.
+   */
+  name?: pulumi.Input<string>;
+  /** At most 500 characters. Default empty. Changes in place. */
+  description?: pulumi.Input<string>;
+  /**
+   * Take over an existing group of the same name (ignoring case) instead of failing: its name and
+   * description are set to this declaration and `pulumi destroy` deletes it. Default `false`.
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** A schedule attached to a group, which starts and stops its members tier by tier. */
+export interface AttachedSchedule {
+  id: string;
+  name: string;
+  /** IANA time zone the schedule's crons run in. */
+  timezone: string;
+}
+
+const provider = forwardingProvider("zopnightResourceGroup");
+
+/**
+ * A ZopNight resource group: cloud resources that a schedule starts and stops together, tier by tier.
+ * Add resources with `GroupMember`, or declare the whole start-up order with `StartupSequence`.
+ * Nothing replaces the group: name and description change in place. Type token
+ * `pulumi-nodejs:dynamic/resourcegroups/zopnight:ResourceGroup`.
+ */
+export class ResourceGroup extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** ZopNight's id for the group (`grp_` and 12 characters), also the resource's id. */
+  declare readonly groupId: pulumi.Output<string>;
+  /** Email of the user whose token created the group. */
+  declare readonly createdBy: pulumi.Output<string>;
+  /** ISO-8601. */
+  declare readonly createdAt: pulumi.Output<string>;
+  /** ISO-8601; changes when the name or description does. */
+  declare readonly updatedAt: pulumi.Output<string>;
+  /** The schedules attached to the group (attached in ZopNight, not here), read on every refresh. */
+  declare readonly schedules: pulumi.Output<AttachedSchedule[]>;
+
+  constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      name: args.name ?? name,
+      description: args.description,
+      adopt: args.adopt,
+      groupId: undefined,
+      createdBy: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+      schedules: undefined,
+    };
+    super(provider, name, props, opts, "resourcegroups/zopnight", "ResourceGroup");
+  }
+}
