@@ -9,10 +9,11 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DEV_TOKEN, startEmulator, type RunningEmulator } from "../emulator";
+import { printCes } from "./demo/ces";
+import { printCloudflare } from "./demo/cloudflare";
 import { REPO, pulumiEnv } from "./lib/pulumiEnv";
 
 const STACK = "demo";
-const PROJECT = "demo-project";
 const DB = join(REPO, ".data", "emulator.sqlite");
 
 function step(n: number, total: number, text: string): void {
@@ -36,45 +37,9 @@ async function must(env: NodeJS.ProcessEnv, args: string[], quiet = false): Prom
   if (code !== 0) throw new Error(`pulumi ${args.join(" ")} failed with exit code ${code}`);
 }
 
-interface WireGroup {
-  group_id: string;
-  group_name: string;
-  type: string;
-  tags: { key: string; value: string }[];
-  association_ep_ids: string[];
-}
-
-async function get<T>(emulator: RunningEmulator, path: string): Promise<T> {
-  const response = await fetch(`${emulator.url}/v2/${PROJECT}/resource-groups${path}`, {
-    headers: { "X-Auth-Token": emulator.token },
-  });
-  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/** Counts a Manual group's members in the namespaces the quickstart uses. */
-async function memberCount(emulator: RunningEmulator, groupId: string): Promise<string> {
-  const parts: string[] = [];
-  for (const service of ["SYS.ECS", "SYS.RDS"]) {
-    const { count } = await get<{ count: number }>(emulator, `/${groupId}/services/${service}/resources`);
-    if (count > 0) parts.push(`${count} in ${service}`);
-  }
-  return parts.length > 0 ? parts.join(", ") : "none";
-}
-
 async function printSummary(emulator: RunningEmulator): Promise<void> {
-  const list = await get<{ count: number; resource_groups: { group_id: string }[] }>(emulator, "");
-  process.stdout.write(`The emulator holds ${list.count} resource group(s) in project ${PROJECT}:\n`);
-  for (const { group_id } of list.resource_groups) {
-    const group = await get<WireGroup>(emulator, `/${group_id}`);
-    let detail = "";
-    if (group.type === "Manual") detail = `members: ${await memberCount(emulator, group.group_id)}`;
-    if (group.type === "TAG") detail = `tags: ${group.tags.map((t) => `${t.key}=${t.value}`).join(", ")}`;
-    if (group.type === "EPS") detail = `enterprise projects: ${group.association_ep_ids.join(", ")}`;
-    process.stdout.write(
-      `  ${group.group_name.padEnd(18)} ${group.type.padEnd(6)} ${group.group_id}  ${detail}\n`,
-    );
-  }
+  await printCes(emulator);
+  await printCloudflare(emulator);
 }
 
 async function main(): Promise<void> {
@@ -87,12 +52,27 @@ async function main(): Promise<void> {
   mkdirSync(join(REPO, ".data"), { recursive: true });
   const emulator = await startEmulator({ port: 0, db: DB, token: DEV_TOKEN });
   process.stdout.write(`emulator listening on ${emulator.url}\n`);
-  // The endpoint changes with every run (a free port), so it comes from the environment; the token
-  // is set in the stack config as a secret, as users do.
-  const env = { ...base, RESOURCEGROUPS_ENDPOINT: emulator.url };
+  // Endpoints change with every run (a free port), so they come from the environment; the tokens
+  // are set in the stack config as secrets, as users do.
+  const env = {
+    ...base,
+    RESOURCEGROUPS_ENDPOINT: emulator.url,
+    RESOURCEGROUPS_CLOUDFLARE_ENDPOINT: `${emulator.url}/client/v4`,
+  };
   try {
     await must(env, ["stack", "select", "--create", STACK], true);
-    await must(env, ["config", "set", "--secret", "resourcegroups:token", emulator.token], true);
+    await must(
+      env,
+      [
+        "config",
+        "set-all",
+        "--secret",
+        `resourcegroups:token=${emulator.tokens.ces}`,
+        "--secret",
+        `resourcegroups:cloudflareApiToken=${emulator.tokens.cloudflare}`,
+      ],
+      true,
+    );
     if (destroy) {
       step(3, total, "pulumi destroy");
       await must(env, ["destroy", "--yes", "--skip-preview"]);

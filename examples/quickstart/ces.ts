@@ -1,12 +1,14 @@
 /**
- * Quickstart: one group of each type.
+ * Huawei Cloud Eye (CES): one group of each type.
  *
  * - `web`: a Manual group whose members are listed one by one (GroupMember).
  * - `production`: a TAG group matching resources tagged env=prod, with two more rules added by TagRules,
  *   the way another team would extend a shared group.
  * - `finance-projects`: an EPS group that follows the resources of two enterprise projects.
  */
-import { GroupMember, ResourceGroup, TagRule } from "pulumi-resource-groups";
+import { ces } from "pulumi-resource-groups";
+
+const { GroupMember, ResourceGroup, TagRule } = ces;
 
 const web = new ResourceGroup("web", { name: "web-servers", type: "Manual" });
 
@@ -42,7 +44,7 @@ const finance = new ResourceGroup("finance-projects", {
   associationEpIds: ["d61d4705-5658-42f5-8e0c-70eb34d17b02", "0"],
 });
 
-export const groups = {
+export const cesGroups = {
   web: web.groupId,
   production: production.groupId,
   finance: finance.groupId,

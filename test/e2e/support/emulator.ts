@@ -13,7 +13,9 @@ export interface WireMember {
 }
 
 /** The shared test emulator, with a chosen token (the secrets test uses a unique one). */
-export function startE2eEmulator(options: { token?: string } = {}): Promise<TestEmulator> {
+export function startE2eEmulator(
+  options: Parameters<typeof startTestEmulator>[0] = {},
+): Promise<TestEmulator> {
   return startTestEmulator(options);
 }
 
