@@ -1,0 +1,16 @@
+/** Rules for the arguments of the Strongly resources, built from the vendor's contracts. */
+import { z } from "zod";
+import { description, groupId, groupName, memberName, memberType, resourceId } from "./contracts";
+
+export const resourceGroupArgs = z.object({
+  name: groupName,
+  // The API shows an unset description as "", so "" is what the state holds too.
+  description: description.default(""),
+  adopt: z.boolean({ error: "adopt must be true or false" }).default(false),
+});
+
+export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
+
+export const groupMemberArgs = z.object({ groupId, type: memberType, resourceId, name: memberName });
+
+export type GroupMemberInputs = z.output<typeof groupMemberArgs>;

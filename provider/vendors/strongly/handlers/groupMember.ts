@@ -1,0 +1,104 @@
+/**
+ * A Strongly GroupMember is one platform resource in a group. Its identity is `(type, resourceId)`:
+ * changing either, or the group, replaces it (the new member is added before the old one goes, so the
+ * resource is never out of every group). The API has no member update, so a `name` change removes the
+ * member and adds it again under the group's lock; if the add fails, the member is added back under its
+ * old name before the error is reported. After a successful `up` the member is always in the group.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkWith } from "../../../core/check";
+import { decide } from "../../../core/diff";
+import { ResourceGroupsError } from "../../../core/errors";
+import type { ResourceHandler } from "../../../core/handler";
+import { withLock } from "../../../core/locks";
+import type { StronglyApi } from "../api";
+import { groupMemberArgs, type GroupMemberInputs } from "../args";
+import { stronglyApi } from "../settings";
+import type { WireMember } from "../wire";
+
+export type StronglyMemberState = GroupMemberInputs;
+
+const member = (state: StronglyMemberState): WireMember => ({
+  type: state.type,
+  resourceId: state.resourceId,
+  name: state.name,
+});
+
+/** A rename failed and so did putting the member back: it is missing until the next `up` adds it. */
+export class MemberRestoreError extends ResourceGroupsError {}
+
+/**
+ * Gives a member a new name: remove, then add under the new name. Runs under the group's lock so no
+ * other rename of this provider interleaves. On failure of the add, the old member is put back.
+ */
+async function rename(
+  api: StronglyApi,
+  groupId: string,
+  held: WireMember,
+  name: string,
+): Promise<WireMember> {
+  return withLock(api.groupKey(groupId), async () => {
+    await api.removeMember(groupId, held.type, held.resourceId);
+    try {
+      return await api.addMember(groupId, { ...held, name });
+    } catch (error) {
+      try {
+        await api.addMember(groupId, held);
+      } catch (restoreError) {
+        throw new MemberRestoreError(
+          `Renaming member ${held.type} ${held.resourceId} of resource group ${groupId} to '${name}' failed ` +
+            `(${(error as Error).message}), and adding it back under '${held.name}' failed too ` +
+            `(${(restoreError as Error).message}). It is not in the group now; run \`pulumi up\` again to add it.`,
+        );
+      }
+      throw error;
+    }
+  });
+}
+
+export const stronglyGroupMemberHandler: ResourceHandler = {
+  check(_olds, news) {
+    return Promise.resolve(checkWith(groupMemberArgs, news as Record<string, unknown>, (v) => ({ ...v })));
+  },
+
+  diff(_id, olds: StronglyMemberState, news: StronglyMemberState) {
+    const changed = {
+      groupId: olds.groupId !== news.groupId,
+      type: olds.type !== news.type,
+      resourceId: olds.resourceId !== news.resourceId,
+      name: olds.name !== news.name,
+    };
+    return Promise.resolve(decide(changed, ["groupId", "type", "resourceId"], false));
+  },
+
+  /** A member already in the group (an earlier answer lost, or added outside) is taken over and renamed if need be. */
+  async create(inputs: StronglyMemberState) {
+    const api = stronglyApi();
+    let held = await api.addMember(inputs.groupId, member(inputs));
+    if (held.name !== inputs.name) held = await rename(api, inputs.groupId, held, inputs.name);
+    const id = `${inputs.groupId}/${inputs.type}/${inputs.resourceId}`;
+    return { id, outs: { ...inputs, name: held.name } };
+  },
+
+  /** Reads the group once for all of its members in this run (see StronglyApi.readGroup). */
+  async read(id, props: StronglyMemberState) {
+    const group = await stronglyApi().readGroup(props.groupId);
+    const found = group?.members.find((m) => m.type === props.type && m.resourceId === props.resourceId);
+    // An empty id tells the engine the member is gone, so refresh drops it from the stack.
+    if (!found) return { id: "", props: {} };
+    return { id, props: { ...props, name: found.name } };
+  },
+
+  async update(
+    _id,
+    olds: StronglyMemberState,
+    news: StronglyMemberState,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    const held = await rename(stronglyApi(), news.groupId, member(olds), news.name);
+    return { outs: { ...news, name: held.name } };
+  },
+
+  async delete(_id, props: StronglyMemberState) {
+    await stronglyApi().removeMember(props.groupId, props.type, props.resourceId);
+  },
+};

@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { MemberType } from "../contracts";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+export interface GroupMemberArgs {
+  /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the member. */
+  groupId: pulumi.Input<string>;
+  /**
+   * The kind of platform resource: `app`, `addon`, `workflow`, `workspace`, `ml_model`,
+   * `self_hosted_model`, `automl` or `fine_tuning`. Changing it replaces the member.
+   */
+  type: pulumi.Input<MemberType>;
+  /** The resource's id: 1-128 letters, digits, `_` or `-`. Changing it replaces the member. */
+  resourceId: pulumi.Input<string>;
+  /**
+   * The resource's name as cost reports show it: 1-200 characters. The API cannot change a member, so
+   * a new name removes the member and adds it again at once, under a lock on the group; if adding it
+   * fails, it is added back under the old name and the error is reported, so the member is never left
+   * out of the group after a successful `up`.
+   */
+  name: pulumi.Input<string>;
+}
+
+const provider = forwardingProvider("stronglyGroupMember");
+
+/**
+ * One platform resource in a Strongly FinOps resource group. `(type, resourceId)` is its identity within
+ * the group: a replacement adds the new member before removing the old. Creating a member the group
+ * already holds (an earlier answer lost, or added outside Pulumi) takes it over, renaming it if need be.
+ * A refresh reads each group once for all of its members. Type token
+ * `pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMember`.
+ */
+export class GroupMember extends pulumi.dynamic.Resource {
+  declare readonly groupId: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<MemberType>;
+  declare readonly resourceId: pulumi.Output<string>;
+  /** The name as the group holds it. */
+  declare readonly name: pulumi.Output<string>;
+
+  constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = { groupId: args.groupId, type: args.type, resourceId: args.resourceId, name: args.name };
+    super(provider, name, props, opts, "resourcegroups/strongly", "GroupMember");
+  }
+}

@@ -1,0 +1,66 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "../../../core/forwardingProvider";
+
+export interface ResourceGroupArgs {
+  /**
+   * Group name: 1-100 characters after trimming (the API stores it trimmed), unique in the
+   * organization ignoring case. Defaults to the resource's name. Changes in place.
+   */
+  name?: pulumi.Input<string>;
+  /** At most 500 characters; default empty. Changes in place. */
+  description?: pulumi.Input<string>;
+  /**
+   * Take over an existing group of the same name (compared trimmed and ignoring case) instead of
+   * failing: its name and description are converged to this declaration and `pulumi destroy` deletes it,
+   * members included. Default `false`.
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+const provider = forwardingProvider("stronglyResourceGroup");
+
+/**
+ * A Strongly FinOps resource group: platform resources whose costs roll up together for chargeback.
+ * Add members with `strongly.GroupMember`. Nothing about a group forces a replacement. Settings:
+ * `resourcegroups:stronglyEndpoint` (the instance URL) and `resourcegroups:stronglyApiKey` (secret; a key
+ * with `finops:read` and `finops:write`), or `RESOURCEGROUPS_STRONGLY_ENDPOINT` and
+ * `RESOURCEGROUPS_STRONGLY_API_KEY`. Type token `pulumi-nodejs:dynamic/resourcegroups/strongly:ResourceGroup`.
+ */
+export class ResourceGroup extends pulumi.dynamic.Resource {
+  /** The name as the API holds it (trimmed). */
+  declare readonly name: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** The group's status; `active` for every group the API documents. */
+  declare readonly status: pulumi.Output<string>;
+  /** The user who owns the group. */
+  declare readonly ownerId: pulumi.Output<string>;
+  /** The organization the group belongs to. */
+  declare readonly organizationId: pulumi.Output<string>;
+  /** When the group was created (ISO-8601 UTC). */
+  declare readonly createdAt: pulumi.Output<string>;
+  /** When the group last changed, members included (ISO-8601 UTC), as of the last create, update or refresh. */
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      name: args.name ?? name,
+      description: args.description,
+      adopt: args.adopt,
+      status: undefined,
+      ownerId: undefined,
+      organizationId: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    super(provider, name, props, opts, "resourcegroups/strongly", "ResourceGroup");
+  }
+
+  /**
+   * The API's id for the group (`_id`: `rg_` and 16 lowercase letters or digits). It is the resource's
+   * `id`, which a preview of an update still knows, so a rename does not show the members as replaced.
+   */
+  get groupId(): pulumi.Output<string> {
+    return this.id;
+  }
+}
