@@ -49,13 +49,18 @@ export const TYPES = {
   tagRule: "pulumi-nodejs:dynamic/resourcegroups:TagRule",
   cloudflareGroup: "pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup",
   cloudflareMember: "pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMember",
+  stronglyGroup: "pulumi-nodejs:dynamic/resourcegroups/strongly:ResourceGroup",
+  stronglyMember: "pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMember",
+  zopnightGroup: "pulumi-nodejs:dynamic/resourcegroups/zopnight:ResourceGroup",
+  zopnightMember: "pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMember",
 } as const;
 
 export class PulumiProject {
   readonly dir: string;
   /** Every command this project ran, in order, with its whole output. */
   readonly transcript: CommandResult[] = [];
-  private readonly env: NodeJS.ProcessEnv;
+  /** The environment every command of the project runs in (its backend, passphrase, CLI). */
+  readonly env: NodeJS.ProcessEnv;
 
   private constructor(
     readonly name: string,
@@ -99,11 +104,15 @@ export class PulumiProject {
       "resourcegroups:projectId": PROJECT,
       "resourcegroups:cloudflareEndpoint": `${emulator.url}/client/v4`,
       "resourcegroups:cloudflareAccountId": CLOUDFLARE_ACCOUNT,
+      "resourcegroups:stronglyEndpoint": emulator.url,
+      "resourcegroups:zopnightEndpoint": `${emulator.url}/api`,
       ...config,
     };
     const secret: Record<string, string> = {
       "resourcegroups:token": emulator.tokens.ces,
       "resourcegroups:cloudflareApiToken": emulator.tokens.cloudflare,
+      "resourcegroups:stronglyApiKey": emulator.tokens.strongly,
+      "resourcegroups:zopnightToken": emulator.tokens.zopnight,
     };
     await project.ok([
       "config",
