@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { DEV_TOKEN, startEmulator, type RunningEmulator } from "../emulator";
 import { printCes } from "./demo/ces";
 import { printCloudflare } from "./demo/cloudflare";
+import { printStrongly } from "./demo/strongly";
+import { printZopNight } from "./demo/zopnight";
 import { REPO, pulumiEnv } from "./lib/pulumiEnv";
 
 const STACK = "demo";
@@ -40,6 +42,8 @@ async function must(env: NodeJS.ProcessEnv, args: string[], quiet = false): Prom
 async function printSummary(emulator: RunningEmulator): Promise<void> {
   await printCes(emulator);
   await printCloudflare(emulator);
+  await printStrongly(emulator);
+  await printZopNight(emulator);
 }
 
 async function main(): Promise<void> {
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
     ...base,
     RESOURCEGROUPS_ENDPOINT: emulator.url,
     RESOURCEGROUPS_CLOUDFLARE_ENDPOINT: `${emulator.url}/client/v4`,
+    RESOURCEGROUPS_STRONGLY_ENDPOINT: emulator.url,
+    RESOURCEGROUPS_ZOPNIGHT_ENDPOINT: `${emulator.url}/api`,
   };
   try {
     await must(env, ["stack", "select", "--create", STACK], true);
@@ -70,6 +76,10 @@ async function main(): Promise<void> {
         `resourcegroups:token=${emulator.tokens.ces}`,
         "--secret",
         `resourcegroups:cloudflareApiToken=${emulator.tokens.cloudflare}`,
+        "--secret",
+        `resourcegroups:stronglyApiKey=${emulator.tokens.strongly}`,
+        "--secret",
+        `resourcegroups:zopnightToken=${emulator.tokens.zopnight}`,
       ],
       true,
     );

@@ -5,7 +5,7 @@
 import { cloudflare } from "pulumi-resource-groups";
 
 const storefront = new cloudflare.ResourceGroup("storefront", {
-  name: "storefront zones",
+  name: "storefront-zones",
   zones: [
     "1f0e2d3c4b5a69788796a5b4c3d2e1f0",
     "2a3b4c5d6e7f80911a2b3c4d5e6f7081",
