@@ -9,7 +9,7 @@ import {
 } from "../../provider/core/http/errors";
 import { handlers, resetSettings } from "../../provider/runtime";
 import { create, update } from "../support/engine";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
 import { StronglyClient, resetStrongly } from "../support/strongly";
 
 const READ_ONLY_KEY = "sk-read-only";
@@ -19,13 +19,7 @@ let env: TestEmulator;
 let api: StronglyClient;
 
 function useStronglySettings(overrides: Record<string, string> = {}): void {
-  Object.assign(process.env, {
-    RESOURCEGROUPS_STRONGLY_ENDPOINT: env.emulator.url,
-    RESOURCEGROUPS_STRONGLY_API_KEY: env.emulator.tokens.strongly,
-    RESOURCEGROUPS_MAX_RETRIES: "4",
-    RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
-    ...overrides,
-  });
+  useEmulatorSettings(env.emulator, overrides);
   resetSettings();
 }
 

@@ -3,7 +3,7 @@ import { BadRequestError, NotFoundError, PermissionDeniedError } from "../../pro
 import { handlers, resetSettings } from "../../provider/runtime";
 import { MemberRestoreError } from "../../provider/vendors/strongly/handlers/groupMember";
 import { create, update } from "../support/engine";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
 import { STRONGLY_BASE, StronglyClient, resetStrongly, type StronglyMember } from "../support/strongly";
 
 const READ_ONLY_KEY = "sk-read-only";
@@ -14,13 +14,7 @@ let env: TestEmulator;
 let api: StronglyClient;
 
 function useStronglySettings(overrides: Record<string, string> = {}): void {
-  Object.assign(process.env, {
-    RESOURCEGROUPS_STRONGLY_ENDPOINT: env.emulator.url,
-    RESOURCEGROUPS_STRONGLY_API_KEY: env.emulator.tokens.strongly,
-    RESOURCEGROUPS_MAX_RETRIES: "4",
-    RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
-    ...overrides,
-  });
+  useEmulatorSettings(env.emulator, overrides);
   resetSettings();
 }
 

@@ -1,11 +1,11 @@
 /** The ZopNight GroupMember handler and the start-up sequence plan against the real emulator. */
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { handlers, resetSettings } from "../../provider/runtime";
 import { ConflictError, PartialCreateError } from "../../provider/core/errors";
 import { UnknownResourceError } from "../../provider/vendors/zopnight/handlers/resolve";
 import { memberName, plannedSequence } from "../../provider/vendors/zopnight/resources/startupSequence";
 import { checked, create, update } from "../support/engine";
-import { removeDb, tempDbPath } from "../contract/helpers";
+import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
 import { ZopNightClient, resetZopNight } from "../support/zopnight";
 
 const gm = handlers.zopnightGroupMember;
@@ -16,29 +16,23 @@ const SEQUENCE = "PATCH /api/resource-groups/{groupID}/resources/{resourceID}/se
 
 let emulator: RunningEmulator;
 let api: ZopNightClient;
-const db = tempDbPath("zopnight-provider-members");
+let env: TestEmulator;
 const saved = { ...process.env };
 
 function useSettings(overrides: Record<string, string> = {}): void {
-  Object.assign(process.env, {
-    RESOURCEGROUPS_ZOPNIGHT_ENDPOINT: `${emulator.url}/api`,
-    RESOURCEGROUPS_ZOPNIGHT_TOKEN: emulator.dialect("zopnight").token,
-    RESOURCEGROUPS_MAX_RETRIES: "4",
-    RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
-    ...overrides,
-  });
+  useEmulatorSettings(emulator, overrides);
   resetSettings();
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, db });
+  env = await startTestEmulator();
+  emulator = env.emulator;
   api = new ZopNightClient(emulator);
 });
 afterAll(async () => {
   process.env = saved;
   resetSettings();
-  await emulator.close();
-  removeDb(db);
+  await env.stop();
 });
 beforeEach(async () => {
   await resetZopNight(emulator);

@@ -1,5 +1,5 @@
 /** The ZopNight ResourceGroup handler against the real emulator: lifecycle, adoption, drift, lost answers, errors. */
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { handlers, resetSettings } from "../../provider/runtime";
 import { ConflictError } from "../../provider/core/errors";
 import {
@@ -10,7 +10,7 @@ import {
   ServerError,
 } from "../../provider/core/http/errors";
 import { create, update } from "../support/engine";
-import { removeDb, tempDbPath } from "../contract/helpers";
+import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
 import { ZopNightClient, resetZopNight } from "../support/zopnight";
 
 const rg = handlers.zopnightResourceGroup;
@@ -19,29 +19,23 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
 let emulator: RunningEmulator;
 let api: ZopNightClient;
-const db = tempDbPath("zopnight-provider-groups");
+let env: TestEmulator;
 const saved = { ...process.env };
 
 function useSettings(overrides: Record<string, string> = {}): void {
-  Object.assign(process.env, {
-    RESOURCEGROUPS_ZOPNIGHT_ENDPOINT: `${emulator.url}/api`,
-    RESOURCEGROUPS_ZOPNIGHT_TOKEN: emulator.dialect("zopnight").token,
-    RESOURCEGROUPS_MAX_RETRIES: "4",
-    RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
-    ...overrides,
-  });
+  useEmulatorSettings(emulator, overrides);
   resetSettings();
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, db });
+  env = await startTestEmulator();
+  emulator = env.emulator;
   api = new ZopNightClient(emulator);
 });
 afterAll(async () => {
   process.env = saved;
   resetSettings();
-  await emulator.close();
-  removeDb(db);
+  await env.stop();
 });
 beforeEach(async () => {
   await resetZopNight(emulator);

@@ -99,7 +99,7 @@ export async function startTestEmulator(
   };
 }
 
-/** Points the provider's settings (through the environment) at the emulator. */
+/** Points every vendor's provider settings (through the environment) at the emulator. */
 export function useEmulatorSettings(emulator: RunningEmulator, overrides: Record<string, string> = {}): void {
   Object.assign(process.env, {
     RESOURCEGROUPS_ENDPOINT: emulator.url,
@@ -108,6 +108,10 @@ export function useEmulatorSettings(emulator: RunningEmulator, overrides: Record
     RESOURCEGROUPS_CLOUDFLARE_ENDPOINT: `${emulator.url}/client/v4`,
     RESOURCEGROUPS_CLOUDFLARE_API_TOKEN: emulator.tokens.cloudflare,
     RESOURCEGROUPS_CLOUDFLARE_ACCOUNT_ID: CLOUDFLARE_ACCOUNT,
+    RESOURCEGROUPS_STRONGLY_ENDPOINT: emulator.url,
+    RESOURCEGROUPS_STRONGLY_API_KEY: emulator.tokens.strongly,
+    RESOURCEGROUPS_ZOPNIGHT_ENDPOINT: `${emulator.url}/api`,
+    RESOURCEGROUPS_ZOPNIGHT_TOKEN: emulator.tokens.zopnight,
     RESOURCEGROUPS_MAX_RETRIES: "4",
     RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
     ...overrides,
