@@ -7,6 +7,6 @@ import { policies } from "./policies";
 
 new PolicyPack("pulumi-resource-groups", {
   description:
-    "Guardrails for cloud resource groups managed with pulumi-resource-groups (Huawei Cloud Eye v2).",
+    "Guardrails for the resource groups managed with pulumi-resource-groups at every vendor: Huawei Cloud Eye (CES), Cloudflare IAM, Strongly FinOps and ZopNight.",
   policies,
 });

@@ -15,7 +15,10 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import * as path from "path";
 import { ENGINE_UNKNOWN } from "./testing";
-import { GROUP_MEMBER_TYPE, RESOURCE_GROUP_TYPE } from "./resource-types";
+import { GROUP_MEMBER_TYPE, RESOURCE_GROUP_TYPE } from "./vendors/ces/resource-types";
+import { CLOUDFLARE_GROUP_TYPE, CLOUDFLARE_MEMBER_TYPE } from "./vendors/cloudflare/resource-types";
+import { STRONGLY_GROUP_TYPE, STRONGLY_MEMBER_TYPE } from "./vendors/strongly/resource-types";
+import { ZOPNIGHT_GROUP_TYPE, ZOPNIGHT_MEMBER_TYPE } from "./vendors/zopnight/resource-types";
 
 const PACK_DIR = __dirname;
 const urn = (type: string, name: string) => `urn:pulumi:dev::demo::${type}::${name}`;
@@ -139,6 +142,11 @@ describe(`the pack run by Pulumi's run-policy-pack (${path.basename(PACK_DIR)}/)
       "resource-groups-required-tag-keys": MANDATORY,
       "resource-groups-member-targets": MANDATORY,
       "resource-groups-member-targets-unverified": ADVISORY,
+      "resource-groups-cloudflare-account-wide-scope": ADVISORY,
+      "resource-groups-cloudflare-exclusive-members": MANDATORY,
+      "resource-groups-strongly-description": ADVISORY,
+      "resource-groups-strongly-member-types": MANDATORY,
+      "resource-groups-zopnight-tier-order": ADVISORY,
     });
   });
 
@@ -203,6 +211,73 @@ describe(`the pack run by Pulumi's run-policy-pack (${path.basename(PACK_DIR)}/)
       ),
       expect.stringContaining(
         "resource-groups-member-targets: GroupMember 'm1' field groupId targets ResourceGroup 'web'",
+      ),
+    ]);
+  });
+
+  it("checks the other vendors' resources with their contracts, loaded from pulumi-resource-groups", async () => {
+    const { ADVISORY, MANDATORY } = analyzer.EnforcementLevel;
+    await configure({
+      "resource-groups-strongly-member-types": { level: MANDATORY, props: { allowed: ["app"] } },
+      "resource-groups-naming": { level: ADVISORY, props: { pattern: "" } },
+    });
+    const resources: [string, Record<string, JavaScriptValue>][] = [
+      [CLOUDFLARE_GROUP_TYPE, { name: " edge", wholeAccount: true }],
+      [STRONGLY_GROUP_TYPE, { name: "data", description: ENGINE_UNKNOWN }],
+      [STRONGLY_GROUP_TYPE, { name: "ml", description: "" }],
+      [STRONGLY_MEMBER_TYPE, { groupId: ENGINE_UNKNOWN, type: "ml_model", resourceId: "m1", name: "m1" }],
+      [ZOPNIGHT_GROUP_TYPE, { name: "z".repeat(101) }],
+    ];
+    const reported: string[] = [];
+    for (const [index, [type, props]] of resources.entries()) {
+      reported.push(...messages(await rpc.analyze(analyzeRequest(type, `r${index}`, props))));
+    }
+    expect(reported).toEqual([
+      "resource-groups-naming: Cloudflare ResourceGroup 'r0' field name ' edge': name must not start or end with a space (vendor rule).",
+      expect.stringMatching(
+        /^resource-groups-cloudflare-account-wide-scope: Cloudflare ResourceGroup 'r0' \(name ' edge'\) field wholeAccount is true/,
+      ),
+      "resource-groups-strongly-description: Strongly ResourceGroup 'r2' field description is empty (or only spaces).",
+      expect.stringMatching(
+        /^resource-groups-strongly-member-types: Strongly GroupMember 'r3' field type is 'ml_model'/,
+      ),
+      expect.stringMatching(
+        /^resource-groups-naming: ZopNight ResourceGroup 'r4' field name 'z+': name must have at most 100 characters/,
+      ),
+    ]);
+
+    const stack = new analyzer.AnalyzeStackRequest();
+    const edge = stackResource(CLOUDFLARE_GROUP_TYPE, "edge", {
+      name: "edge",
+      zones: ["a".repeat(32)],
+      exclusive: true,
+    });
+    const app = stackResource(ZOPNIGHT_GROUP_TYPE, "app", { name: "app" });
+    const onApp = (name: string, tier: string) =>
+      stackResource(
+        ZOPNIGHT_MEMBER_TYPE,
+        name,
+        { groupId: ENGINE_UNKNOWN, resource: `res_${name}`, executionTier: tier, executionOrder: 1 },
+        { groupId: [app.getUrn()] },
+      );
+    stack.setResourcesList([
+      edge,
+      stackResource(
+        CLOUDFLARE_MEMBER_TYPE,
+        "extra",
+        { groupId: ENGINE_UNKNOWN, zoneId: "b".repeat(32) },
+        { groupId: [edge.getUrn()] },
+      ),
+      app,
+      onApp("db", "tier-1"),
+      onApp("web", "tier-3"),
+    ]);
+    expect(messages(await rpc.analyzeStack(stack))).toEqual([
+      expect.stringContaining(
+        "resource-groups-cloudflare-exclusive-members: Cloudflare GroupMember 'extra' field groupId targets Cloudflare ResourceGroup 'edge', which is exclusive",
+      ),
+      expect.stringContaining(
+        "resource-groups-zopnight-tier-order: ZopNight ResourceGroup 'app' has members in tier-1, tier-3 but none in tier-2",
       ),
     ]);
   });

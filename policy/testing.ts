@@ -25,8 +25,15 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { secretsPreservingProxy } from "@pulumi/policy/secret";
-import { UNKNOWN, UNKNOWN_SENTINELS, isUnknownValueError } from "./lib/known";
-import { GROUP_MEMBER_TYPE, RESOURCE_GROUP_TYPE, TAG_RULE_TYPE } from "./resource-types";
+import { UNKNOWN, UNKNOWN_SENTINELS, isUnknownValueError } from "./core/known";
+import { GROUP_MEMBER_TYPE, RESOURCE_GROUP_TYPE, TAG_RULE_TYPE } from "./vendors/ces/resource-types";
+import { CLOUDFLARE_GROUP_TYPE, CLOUDFLARE_MEMBER_TYPE } from "./vendors/cloudflare/resource-types";
+import { STRONGLY_GROUP_TYPE, STRONGLY_MEMBER_TYPE } from "./vendors/strongly/resource-types";
+import {
+  STARTUP_SEQUENCE_TYPE,
+  ZOPNIGHT_GROUP_TYPE,
+  ZOPNIGHT_MEMBER_TYPE,
+} from "./vendors/zopnight/resource-types";
 
 export { UNKNOWN };
 export const { Secret } = policySdk;
@@ -79,12 +86,50 @@ export function testResource(
   };
 }
 
-export const group = (name: string, props: Record<string, unknown>, options?: TestResourceOptions) =>
-  testResource(RESOURCE_GROUP_TYPE, name, props, options);
-export const member = (name: string, props: Record<string, unknown>, options?: TestResourceOptions) =>
-  testResource(GROUP_MEMBER_TYPE, name, props, options);
-export const tagRule = (name: string, props: Record<string, unknown>, options?: TestResourceOptions) =>
-  testResource(TAG_RULE_TYPE, name, props, options);
+type Builder = (name: string, props: Record<string, unknown>, options?: TestResourceOptions) => TestResource;
+
+const builder =
+  (type: string): Builder =>
+  (name, props, options) =>
+    testResource(type, name, props, options);
+
+// CES (the top-level classes of the package).
+export const group = builder(RESOURCE_GROUP_TYPE);
+export const member = builder(GROUP_MEMBER_TYPE);
+export const tagRule = builder(TAG_RULE_TYPE);
+
+/** The other vendors' resources, by vendor: `cloudflare.group(...)`, `zopnight.member(...)`. */
+export const cloudflare = { group: builder(CLOUDFLARE_GROUP_TYPE), member: builder(CLOUDFLARE_MEMBER_TYPE) };
+export const strongly = { group: builder(STRONGLY_GROUP_TYPE), member: builder(STRONGLY_MEMBER_TYPE) };
+export const zopnight = {
+  group: builder(ZOPNIGHT_GROUP_TYPE),
+  member: builder(ZOPNIGHT_MEMBER_TYPE),
+  /** The component resource; give it as `parent` to the resources it declares. */
+  startupSequence: (name: string) => testResource(STARTUP_SEQUENCE_TYPE, name, {}),
+};
+
+/** One group of each vendor other than CES, with a member targeting it: what CES-only policies must ignore. */
+export function otherVendorsStack(): TestResource[] {
+  const cf = cloudflare.group("cf", { name: "Edge Zones", wholeAccount: true, exclusive: true });
+  const st = strongly.group("st", { name: "Data Team", description: "" });
+  const zn = zopnight.group("zn", { name: "Night_Shift" });
+  return [
+    cf,
+    cloudflare.member("cf-1", { groupId: UNKNOWN, zoneId: "0".repeat(32) }, { dependsOn: { groupId: [cf] } }),
+    st,
+    strongly.member(
+      "st-1",
+      { groupId: UNKNOWN, type: "ml_model", resourceId: "m1", name: "m1" },
+      { dependsOn: { groupId: [st] } },
+    ),
+    zn,
+    zopnight.member(
+      "zn-1",
+      { groupId: UNKNOWN, resource: "res_1", executionTier: "tier-3" },
+      { dependsOn: { groupId: [zn] } },
+    ),
+  ];
+}
 
 /** A GroupMember/TagRule whose `groupId` comes from `target` the way `target.groupId` would in a program. */
 export function targeting(

@@ -4,9 +4,13 @@
  * every policy at work. Preview only: `pulumi up` stops at the first mandatory violation.
  *
  * policy-config.json adds rules the defaults do not have: allowed values for `env` and a pattern for
- * `cost-center` (resource-groups-allowed-tag-values), and no EPS groups (resource-groups-allowed-types).
+ * `cost-center` (resource-groups-allowed-tag-values), no EPS groups (resource-groups-allowed-types), and
+ * no models in Strongly groups (resource-groups-strongly-member-types).
+ *
+ * The resources of every vendor are here; a preview needs the settings of CES and Cloudflare only
+ * (Strongly and ZopNight check their inputs without calling their APIs).
  */
-import { GroupMember, ResourceGroup, TagRule } from "pulumi-resource-groups";
+import { GroupMember, ResourceGroup, TagRule, cloudflare, strongly, zopnight } from "pulumi-resource-groups";
 
 // Compliant: a TAG group with every required key (env, owner, cost-center) and allowed values.
 const payments = new ResourceGroup("payments", {
@@ -77,4 +81,52 @@ new GroupMember("shared-1", {
   groupId: "rgSharedGroupElsewhere01",
   namespace: "SYS.ECS",
   dimensions: [{ name: "instance_id", value: "0b9f1f0e-2c7e-4f55-9c7a-5f3c2a1d9e42" }],
+});
+
+// ---- Cloudflare ----
+
+// resource-groups-cloudflare-account-wide-scope (advisory): scopes every zone of the account.
+new cloudflare.ResourceGroup("all-zones", { name: "all-zones", wholeAccount: true });
+
+// resource-groups-cloudflare-exclusive-members (mandatory): 'edge' is exclusive, so its zones are its
+// whole scope and the provider would refuse this member at `up`.
+const edge = new cloudflare.ResourceGroup("edge", {
+  name: "edge-zones",
+  zones: ["023e105f4ecef8ad9ca31a8372d0c353"],
+  exclusive: true,
+});
+new cloudflare.GroupMember("edge-extra", {
+  groupId: edge.groupId,
+  zoneId: "9a7806061c88ada191ed06f989cc3dac",
+});
+
+// ---- Strongly ----
+
+// resource-groups-strongly-description (advisory): no description for the cost reports.
+const dataScience = new strongly.ResourceGroup("data-science", { name: "data-science" });
+
+// resource-groups-strongly-member-types (mandatory, with policy-config.json): models are not allowed.
+new strongly.GroupMember("churn-model", {
+  groupId: dataScience.groupId,
+  type: "ml_model",
+  resourceId: "churn-model-v3",
+  name: "Churn model",
+});
+
+// ---- ZopNight ----
+
+// resource-groups-zopnight-tier-order (advisory): tier-1 and tier-3 but no tier-2.
+const nightly = new zopnight.ResourceGroup("nightly", {
+  name: "nightly-app",
+  description: "Started at 07:00 on weekdays",
+});
+new zopnight.GroupMember("nightly-db", {
+  groupId: nightly.groupId,
+  resource: "i-0db5e1c7a3f2b9d04",
+  executionTier: "tier-1",
+});
+new zopnight.GroupMember("nightly-web", {
+  groupId: nightly.groupId,
+  resource: "i-0a7c2e9f4b1d3c856",
+  executionTier: "tier-3",
 });

@@ -51,6 +51,16 @@ export function optionalString(policyName: string, field: string, raw: unknown):
   return raw;
 }
 
+export function booleanFlag(policyName: string, field: string, raw: unknown, fallback: boolean): boolean {
+  if (raw === undefined || raw === null) {
+    return fallback;
+  }
+  if (typeof raw !== "boolean") {
+    throw new PolicyConfigError(policyName, `'${field}' must be true or false`);
+  }
+  return raw;
+}
+
 /** Compiles a JavaScript regular expression (no flags) from config. */
 export function compilePattern(policyName: string, field: string, source: string): RegExp {
   try {

@@ -125,3 +125,13 @@ export function isPlainObject(value: Plain | undefined): value is { [key: string
 export function asString(value: Plain | undefined): Maybe<string> | undefined {
   return typeof value === "string" || value === UNKNOWN ? value : undefined;
 }
+
+/** A boolean, {@link UNKNOWN}, or `undefined` for an absent or non-boolean value. */
+export function asBoolean(value: Plain | undefined): Maybe<boolean> | undefined {
+  return typeof value === "boolean" || value === UNKNOWN ? value : undefined;
+}
+
+/** A number, {@link UNKNOWN}, or `undefined` for an absent or non-number value. */
+export function asNumber(value: Plain | undefined): Maybe<number> | undefined {
+  return typeof value === "number" || value === UNKNOWN ? value : undefined;
+}

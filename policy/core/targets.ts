@@ -1,68 +1,72 @@
 /**
- * Which ResourceGroup a GroupMember or TagRule targets, inside a stack policy.
+ * Which group of the stack a member (anything with a `groupId` input) targets, inside a stack policy.
+ * Vendor-neutral: each vendor describes its groups and members with a {@link GroupKind}.
  *
  * During preview the `groupId` of a group that is still to be created is unknown, so the target is found
  * in this order:
- *   1. a known `groupId` equal to the `groupId` output of a ResourceGroup of the stack;
- *   2. the ResourceGroups in `propertyDependencies.groupId` (the resources the `groupId` input was
- *      computed from, as the Node.js SDK records them);
+ *   1. a known `groupId` equal to the `groupId` output of a group of the stack;
+ *   2. the groups in `propertyDependencies.groupId` (the resources the `groupId` input was computed
+ *      from, as the Node.js SDK records them);
  *   3. otherwise the target is outside the stack (a known `groupId` nobody in the stack has) or cannot be
- *      told (`groupId` unknown and not computed from a ResourceGroup of the stack).
+ *      told (`groupId` unknown and not computed from a group of the stack).
  */
 import type { PolicyResource } from "@pulumi/policy";
-import {
-  GROUP_MEMBER_TYPE,
-  TAG_RULE_TYPE,
-  isResourceGroup,
-  readGroupMember,
-  readResourceGroup,
-  readTagRule,
-} from "../resource-types";
-import type { ResourceGroupView } from "../resource-types";
+import type { Maybe } from "./known";
 
 /** The parts of a `PolicyResource` the stack policies use. */
-export type StackResource = Pick<PolicyResource, "type" | "name" | "urn" | "props" | "propertyDependencies">;
+export type StackResource = Pick<
+  PolicyResource,
+  "type" | "name" | "urn" | "props" | "propertyDependencies" | "parent"
+>;
 
-export interface GroupRef {
-  resource: StackResource;
-  view: ResourceGroupView;
+/** How one vendor's groups and the resources that target them look. */
+export interface GroupKind<View> {
+  isGroup(resource: { type: string }): boolean;
+  readGroup(props: object): View;
+  /** The group's `groupId` output (absent while the group is still to be created). */
+  groupIdOf(view: View): Maybe<string> | undefined;
+  /** The `groupId` input of a resource that targets a group. */
+  targetIdOf(resource: StackResource): Maybe<string> | undefined;
 }
 
-export type Target =
-  | { kind: "group"; group: GroupRef }
+export interface GroupRef<View> {
+  resource: StackResource;
+  view: View;
+}
+
+export type Target<View> =
+  | { kind: "group"; group: GroupRef<View> }
   /** `groupId` was computed from several groups of the stack. */
-  | { kind: "ambiguous"; groups: GroupRef[] }
-  /** A known `groupId` that no ResourceGroup of the stack has. */
+  | { kind: "ambiguous"; groups: GroupRef<View>[] }
+  /** A known `groupId` that no group of the stack has. */
   | { kind: "external"; groupId: string }
-  /** `groupId` is absent or unknown, and not computed from a ResourceGroup of the stack. */
+  /** `groupId` is absent or unknown, and not computed from a group of the stack. */
   | { kind: "unresolved" };
 
-export class StackGroups {
-  readonly groups: GroupRef[];
-  private readonly byUrn = new Map<string, GroupRef>();
-  private readonly byGroupId = new Map<string, GroupRef>();
+export class StackGroups<View> {
+  readonly groups: GroupRef<View>[];
+  private readonly byUrn = new Map<string, GroupRef<View>>();
+  private readonly byGroupId = new Map<string, GroupRef<View>>();
 
-  constructor(resources: readonly StackResource[]) {
-    this.groups = resources.filter(isResourceGroup).map((resource) => ({
-      resource,
-      view: readResourceGroup(resource.props),
-    }));
+  constructor(
+    resources: readonly StackResource[],
+    private readonly kind: GroupKind<View>,
+  ) {
+    this.groups = resources
+      .filter((resource) => kind.isGroup(resource))
+      .map((resource) => ({ resource, view: kind.readGroup(resource.props) }));
     for (const group of this.groups) {
       this.byUrn.set(group.resource.urn, group);
-      if (typeof group.view.groupId === "string") {
-        this.byGroupId.set(group.view.groupId, group);
+      const groupId = kind.groupIdOf(group.view);
+      if (typeof groupId === "string") {
+        this.byGroupId.set(groupId, group);
       }
     }
   }
 
-  /** The target of a GroupMember or TagRule (anything with a `groupId` input). */
-  targetOf(resource: StackResource): Target {
-    const groupId =
-      resource.type === GROUP_MEMBER_TYPE
-        ? readGroupMember(resource.props).groupId
-        : resource.type === TAG_RULE_TYPE
-          ? readTagRule(resource.props).groupId
-          : undefined;
+  /** The target of a resource with a `groupId` input. */
+  targetOf(resource: StackResource): Target<View> {
+    const groupId = this.kind.targetIdOf(resource);
     if (typeof groupId === "string") {
       const byId = this.byGroupId.get(groupId);
       if (byId) {
@@ -72,7 +76,7 @@ export class StackGroups {
     const dependencies = resource.propertyDependencies["groupId"] ?? [];
     const fromDependencies = [...new Set(dependencies.map((dependency) => dependency.urn))]
       .map((urn) => this.byUrn.get(urn))
-      .filter((group): group is GroupRef => group !== undefined);
+      .filter((group): group is GroupRef<View> => group !== undefined);
     const [first] = fromDependencies;
     if (first !== undefined) {
       return fromDependencies.length === 1

@@ -5,13 +5,16 @@
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import * as fs from "fs";
 import * as path from "path";
-import { parseAllowedTagValuesConfig } from "./allowed-tag-values";
-import { parseAllowedTypesConfig } from "./allowed-types";
-import { parseDefaultTagsConfig } from "./default-tags";
+import { parseAllowedTagValuesConfig } from "../vendors/ces/allowed-tag-values";
+import { parseAllowedTypesConfig } from "../vendors/ces/allowed-types";
+import { parseDefaultTagsConfig } from "../vendors/ces/default-tags";
+import { parseMemberTargetsUnverifiedConfig } from "../vendors/ces/member-targets-unverified";
+import { parseRequiredTagKeysConfig } from "../vendors/ces/required-tag-keys";
+import { parseAccountWideScopeConfig } from "../vendors/cloudflare/account-wide-scope";
+import { parseStronglyMemberTypesConfig } from "../vendors/strongly/member-types";
+import { parseTierOrderConfig } from "../vendors/zopnight/tier-order";
 import { policies } from "./index";
-import { parseMemberTargetsUnverifiedConfig } from "./member-targets-unverified";
 import { parseNamingConfig } from "./naming";
-import { parseRequiredTagKeysConfig } from "./required-tag-keys";
 
 /** Default levels as documented in docs/policy.md. */
 const DOCUMENTED: Record<string, EnforcementLevel> = {
@@ -22,6 +25,11 @@ const DOCUMENTED: Record<string, EnforcementLevel> = {
   "resource-groups-member-targets": "mandatory",
   "resource-groups-member-targets-unverified": "advisory",
   "resource-groups-default-tags": "remediate",
+  "resource-groups-cloudflare-account-wide-scope": "advisory",
+  "resource-groups-cloudflare-exclusive-members": "mandatory",
+  "resource-groups-strongly-description": "advisory",
+  "resource-groups-strongly-member-types": "mandatory",
+  "resource-groups-zopnight-tier-order": "advisory",
 };
 
 const PARSERS: Record<string, (raw: unknown) => unknown> = {
@@ -32,6 +40,11 @@ const PARSERS: Record<string, (raw: unknown) => unknown> = {
   "resource-groups-member-targets": () => ({}),
   "resource-groups-member-targets-unverified": parseMemberTargetsUnverifiedConfig,
   "resource-groups-default-tags": parseDefaultTagsConfig,
+  "resource-groups-cloudflare-account-wide-scope": parseAccountWideScopeConfig,
+  "resource-groups-cloudflare-exclusive-members": () => ({}),
+  "resource-groups-strongly-description": () => ({}),
+  "resource-groups-strongly-member-types": parseStronglyMemberTypesConfig,
+  "resource-groups-zopnight-tier-order": parseTierOrderConfig,
 };
 
 function schemaDefaults(schema: PolicyConfigSchema | undefined): Record<string, unknown> {
@@ -96,8 +109,11 @@ describe("the policy pack", () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual([
       "@pulumi/policy",
       "@pulumi/pulumi",
+      "pulumi-resource-groups",
       "typescript",
     ]);
+    // The vendor rules come from the provider package itself, the one in this repository.
+    expect(manifest.dependencies["pulumi-resource-groups"]).toBe("file:..");
     expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
   });
 });

@@ -1,20 +1,16 @@
-/** Every policy of the pack, in the order the engine runs them. */
+/** Every policy of the pack, in the order the engine runs them: those for every vendor, then per vendor. */
 import type { Policies } from "@pulumi/policy";
-import { allowedTagValues } from "./allowed-tag-values";
-import { allowedTypes } from "./allowed-types";
-import { defaultTags } from "./default-tags";
-import { memberTargets } from "./member-targets";
-import { memberTargetsUnverified } from "./member-targets-unverified";
+import { cesPolicies, cesRemediations } from "../vendors/ces";
+import { cloudflarePolicies } from "../vendors/cloudflare";
+import { stronglyPolicies } from "../vendors/strongly";
+import { zopnightPolicies } from "../vendors/zopnight";
 import { naming } from "./naming";
-import { requiredTagKeys } from "./required-tag-keys";
 
 export const policies: Policies = [
-  // Remediation first in the list too: the engine runs every remediation before any validation anyway.
-  defaultTags,
-  allowedTypes,
+  ...cesRemediations,
   naming,
-  allowedTagValues,
-  requiredTagKeys,
-  memberTargets,
-  memberTargetsUnverified,
+  ...cesPolicies,
+  ...cloudflarePolicies,
+  ...stronglyPolicies,
+  ...zopnightPolicies,
 ];

@@ -1,4 +1,4 @@
-import { UNKNOWN, group, runResourceValidation, tagRule } from "../testing";
+import { UNKNOWN, cloudflare, group, runResourceValidation, strongly, tagRule, zopnight } from "../testing";
 import { DEFAULT_NAME_PATTERN, naming, parseNamingConfig } from "./naming";
 
 const named = (name: unknown) => group("web", { name, type: "Manual" });
@@ -64,8 +64,77 @@ describe("resource-groups-naming", () => {
     expect(() => parseNamingConfig({ pattern: "(" })).toThrow("'pattern' is not a valid regular expression");
   });
 
-  it("does not apply to other resources", async () => {
-    const outcome = await runResourceValidation(naming, tagRule("r", { key: "Bad Name" }));
-    expect(outcome.notApplicable).toBe("applies to ResourceGroup resources only");
+  it("does not apply to members, tag rules or anything else", async () => {
+    for (const resource of [
+      tagRule("r", { key: "Bad Name" }),
+      cloudflare.member("m", { groupId: "g", zoneId: "Bad Name" }),
+      zopnight.member("z", { groupId: "g", resource: "Bad Name" }),
+    ]) {
+      const outcome = await runResourceValidation(naming, resource);
+      expect(outcome.notApplicable).toBe("applies to the ResourceGroup resources of every vendor only");
+    }
+  });
+});
+
+describe("resource-groups-naming at every vendor", () => {
+  const vendors = [
+    ["Cloudflare", cloudflare.group],
+    ["Strongly", strongly.group],
+    ["ZopNight", zopnight.group],
+  ] as const;
+
+  it.each(vendors)("applies the convention to %s groups", async (vendor, build) => {
+    expect((await runResourceValidation(naming, build("web", { name: "web-prod" }))).violations).toEqual([]);
+    const outcome = await runResourceValidation(naming, build("web", { name: "Web Prod" }));
+    expect(outcome.messages).toEqual([
+      `${vendor} ResourceGroup 'web' field name 'Web Prod' does not follow the naming convention ` +
+        "(config pattern: ^[a-z][a-z0-9-]{2,62}$: lowercase kebab-case: a lowercase letter, then lowercase letters, digits or '-', 3-63 characters).",
+    ]);
+    const custom = await runResourceValidation(naming, build("web", { name: "Web Prod" }), {
+      pattern: "^[A-Z][A-Za-z ]+$",
+    });
+    expect(custom.violations).toEqual([]);
+  });
+
+  it.each(vendors)("leaves an unknown %s group name for the update", async (_vendor, build) => {
+    expect(await runResourceValidation(naming, build("web", { name: UNKNOWN }))).toEqual({
+      violations: [],
+      messages: [],
+    });
+  });
+
+  it("checks each vendor's own name rule, in that vendor's words", async () => {
+    const noConvention = { pattern: "" };
+    // A space is fine for Cloudflare, but not at either end.
+    const edge = await runResourceValidation(
+      naming,
+      cloudflare.group("edge", { name: " edge" }),
+      noConvention,
+    );
+    expect(edge.messages).toEqual([
+      "Cloudflare ResourceGroup 'edge' field name ' edge': name must not start or end with a space (vendor rule).",
+    ]);
+    expect(
+      (await runResourceValidation(naming, cloudflare.group("edge", { name: "a".repeat(255) }), noConvention))
+        .violations,
+    ).toEqual([]);
+    const long = await runResourceValidation(
+      naming,
+      strongly.group("st", { name: "s".repeat(101) }),
+      noConvention,
+    );
+    expect(long.messages).toEqual([
+      "Strongly ResourceGroup 'st' field name '" +
+        "s".repeat(101) +
+        "': name must have at most 100 characters after trimming (got 101) (vendor rule).",
+    ]);
+    const blank = await runResourceValidation(naming, zopnight.group("zn", { name: "   " }), noConvention);
+    expect(blank.messages).toEqual([
+      "ZopNight ResourceGroup 'zn' field name '   ': name must not be empty (after trimming) (vendor rule).",
+    ]);
+    const missing = await runResourceValidation(naming, zopnight.group("zn", {}));
+    expect(missing.messages).toEqual([
+      "ZopNight ResourceGroup 'zn' has no 'name' field (vendor rule: name must not be empty (after trimming)).",
+    ]);
   });
 });

@@ -1,19 +1,27 @@
 /**
- * resource-groups-naming (resource policy, advisory): group names follow the vendor rule and, on top of
- * it, the configured naming convention.
+ * resource-groups-naming (resource policy, advisory): the group names of every vendor follow their
+ * vendor's rule (from the contracts) and, on top of it, the configured naming convention.
  *
  * Advisory by default: a naming convention is an organisation's choice, groups taken over with
  * `adopt: true` keep the names they already have in the cloud, and the vendor rule is enforced anyway by
  * the provider's own input check (it fails the preview). Raise it to mandatory once names are clean.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { compilePattern, configObject, optionalString } from "../lib/config";
-import { UNKNOWN } from "../lib/known";
-import { quote } from "../lib/messages";
-import { groupNameErrors } from "../lib/vendor";
-import { isResourceGroup, readResourceGroup } from "../resource-types";
+import { compilePattern, configObject, optionalString } from "../core/config";
+import { UNKNOWN, asString, readField } from "../core/known";
+import { quote } from "../core/messages";
+import { ruleErrors } from "../core/rules";
+import type { VendorGroup } from "../core/vendor";
+import { CES_GROUP } from "../vendors/ces/resource-types";
+import { CLOUDFLARE_GROUP } from "../vendors/cloudflare/resource-types";
+import { STRONGLY_GROUP } from "../vendors/strongly/resource-types";
+import { ZOPNIGHT_GROUP } from "../vendors/zopnight/resource-types";
 
 export const NAMING = "resource-groups-naming";
+/** The groups of every vendor, by type token. */
+export const NAMED_GROUPS: ReadonlyMap<string, VendorGroup> = new Map(
+  [CES_GROUP, CLOUDFLARE_GROUP, STRONGLY_GROUP, ZOPNIGHT_GROUP].map((group) => [group.type, group]),
+);
 /** Lowercase kebab-case, 3-63 characters: a DNS-label-like name that is also valid for the vendor. */
 export const DEFAULT_NAME_PATTERN = "^[a-z][a-z0-9-]{2,62}$";
 export const DEFAULT_NAME_PATTERN_HINT =
@@ -36,7 +44,8 @@ export function parseNamingConfig(raw: unknown): NamingConfig {
 
 export const naming: ResourceValidationPolicy = {
   name: NAMING,
-  description: "Resource group names must be valid for the vendor and follow the naming convention.",
+  description:
+    "Resource group names (of every vendor) must be valid for their vendor and follow the naming convention.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Rename the group (its 'name' field) so that it matches the naming convention.",
@@ -56,27 +65,28 @@ export const naming: ResourceValidationPolicy = {
     },
   },
   validateResource: (args, reportViolation) => {
-    if (!isResourceGroup(args)) {
-      args.notApplicable("applies to ResourceGroup resources only");
+    const group = NAMED_GROUPS.get(args.type);
+    if (group === undefined) {
+      return args.notApplicable("applies to the ResourceGroup resources of every vendor only");
     }
     const config = parseNamingConfig(args.getConfig());
-    const { name } = readResourceGroup(args.props);
+    const name = asString(readField(args.props, "name"));
+    const subject = `${group.label} '${args.name}'`;
     if (name === UNKNOWN) {
       return; // checked again when known
     }
     if (name === undefined) {
-      reportViolation(
-        `ResourceGroup '${args.name}' has no 'name' field (vendor rule: group name must not be empty).`,
-      );
+      const [rule = "a name is required"] = ruleErrors(group.nameRule, "");
+      reportViolation(`${subject} has no 'name' field (vendor rule: ${rule}).`);
       return;
     }
-    for (const error of groupNameErrors(name)) {
-      reportViolation(`ResourceGroup '${args.name}' field name ${quote(name)}: ${error} (vendor rule).`);
+    for (const error of ruleErrors(group.nameRule, name)) {
+      reportViolation(`${subject} field name ${quote(name)}: ${error} (vendor rule).`);
     }
     if (config.pattern !== undefined && !config.pattern.test(name)) {
       const hint = config.patternHint === "" ? "" : `: ${config.patternHint}`;
       reportViolation(
-        `ResourceGroup '${args.name}' field name ${quote(name)} does not follow the naming convention ` +
+        `${subject} field name ${quote(name)} does not follow the naming convention ` +
           `(config pattern: ${config.pattern.source}${hint}).`,
       );
     }

@@ -7,7 +7,16 @@
  * The violations program is examples/policy-violations/index.ts itself, with its policy-config.json,
  * so the example stays runnable; the other programs are small variations of it.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { startTestEmulator, type TestEmulator, type WireGroup } from "../support/emulator";
@@ -17,14 +26,18 @@ import { REPO } from "./support/pulumiEnv";
 const PACK = join(REPO, "policy");
 const EXAMPLE = join(REPO, "examples", "policy-violations");
 const EXAMPLE_CONFIG = join(EXAMPLE, "policy-config.json");
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/resourcegroups:";
+/** A type token of this provider: `...resourcegroups:ResourceGroup`, `...resourcegroups/cloudflare:GroupMember`. */
+const TYPE_TOKEN = /^pulumi-nodejs:dynamic\/resourcegroups(?:\/(\w+))?:(\w+)$/;
 const MINUTES = 60 * 1000;
 
 /** One entry of the "Policies:" block that `pulumi preview` / `pulumi up` print at the end. */
 interface Reported {
   level: string;
   policy: string;
-  /** "ResourceGroup", "GroupMember" or "TagRule"; undefined for summary lines such as "(1 resource)". */
+  /**
+   * "ResourceGroup", "GroupMember" or "TagRule" for CES, "<vendor>:ResourceGroup" and so on for the other
+   * vendors; undefined for summary lines such as "(1 resource)".
+   */
   type?: string;
   /** The resource's Pulumi name. */
   name?: string;
@@ -46,11 +59,12 @@ function policiesReported(output: string): Reported[] {
     if (match) {
       const [, level = "", policy = "", subject = ""] = match;
       const resource = /^(\S+): (\S+)$/.exec(subject);
+      const token = TYPE_TOKEN.exec(resource?.[1] ?? "");
       entries.push({
         level,
         policy,
-        ...(resource?.[1]?.startsWith(TYPE_PREFIX)
-          ? { type: resource[1].slice(TYPE_PREFIX.length), name: resource[2] }
+        ...(token
+          ? { type: token[1] ? `${token[1]}:${token[2] ?? ""}` : token[2], name: resource?.[2] }
           : {}),
         message: "",
         lines: [],
@@ -115,7 +129,12 @@ const EXAMPLE_REPORT = [
   "mandatory resource-groups-member-targets GroupMember:payments-db",
   "mandatory resource-groups-member-targets TagRule:legacy-env",
   "mandatory resource-groups-required-tag-keys ResourceGroup:untagged",
-];
+  "advisory resource-groups-cloudflare-account-wide-scope cloudflare:ResourceGroup:all-zones",
+  "mandatory resource-groups-cloudflare-exclusive-members cloudflare:GroupMember:edge-extra",
+  "advisory resource-groups-strongly-description strongly:ResourceGroup:data-science",
+  "mandatory resource-groups-strongly-member-types strongly:GroupMember:churn-model",
+  "advisory resource-groups-zopnight-tier-order zopnight:ResourceGroup:nightly",
+].sort();
 
 /** Passes the default rules: only the advisory naming policy has something to say. */
 const conforming = `
@@ -180,6 +199,22 @@ describe("pulumi preview --policy-pack", () => {
       expect(byName.get("resource-groups-member-targets legacy-env")).toContain(
         "targets ResourceGroup 'legacy', a 'Manual' group",
       );
+      expect(byName.get("resource-groups-cloudflare-account-wide-scope all-zones")).toContain(
+        "Cloudflare ResourceGroup 'all-zones' (name 'all-zones') field wholeAccount is true",
+      );
+      expect(byName.get("resource-groups-cloudflare-exclusive-members edge-extra")).toContain(
+        "targets Cloudflare ResourceGroup 'edge', which is exclusive",
+      );
+      expect(byName.get("resource-groups-strongly-description data-science")).toContain(
+        // The provider's check() fills in an absent description as "", and policies see checked inputs.
+        "Strongly ResourceGroup 'data-science' field description is empty",
+      );
+      expect(byName.get("resource-groups-strongly-member-types churn-model")).toContain(
+        "field type is 'ml_model', which is not an allowed member type (config allowed: app, addon, workflow, workspace)",
+      );
+      expect(byName.get("resource-groups-zopnight-tier-order nightly")).toContain(
+        "ZopNight ResourceGroup 'nightly' has members in tier-1, tier-3 but none in tier-2",
+      );
       expect(preview.output).toContain("error: preview failed");
       expect(env.emulator.stats().writes).toBe(0);
     },
@@ -193,6 +228,11 @@ describe("pulumi preview --policy-pack", () => {
         "resource-groups-required-tag-keys": "disabled",
         "resource-groups-member-targets": "advisory",
         "resource-groups-allowed-types": { enforcementLevel: "advisory", allowed: ["Manual", "TAG"] },
+        "resource-groups-cloudflare-exclusive-members": "advisory",
+        "resource-groups-strongly-member-types": {
+          enforcementLevel: "advisory",
+          allowed: ["app", "addon", "workflow", "workspace"],
+        },
         "resource-groups-allowed-tag-values": {
           enforcementLevel: "advisory",
           rules: {
@@ -254,7 +294,8 @@ describe("pulumi preview --policy-pack", () => {
         for (const dependency of Object.keys(manifest.dependencies ?? {})) {
           const link = join(copy, "node_modules", dependency);
           mkdirSync(dirname(link), { recursive: true });
-          symlinkSync(join(REPO, "node_modules", dependency), link, "dir");
+          // As npm installs them: pulumi-resource-groups (`file:..`) as a link to the repository root.
+          symlinkSync(realpathSync(join(REPO, "node_modules", dependency)), link, "dir");
         }
         project.writeProgram(violations);
         const preview = await project.run([
@@ -284,7 +325,7 @@ describe("pulumi up --policy-pack", () => {
       expectExit(up, 1);
       expect(summary(policiesReported(up.output))).toEqual(EXAMPLE_REPORT);
       expect(env.emulator.stats().writes).toBe(0);
-      expect((await exported(project)).filter((r) => r.type.startsWith(TYPE_PREFIX))).toEqual([]);
+      expect((await exported(project)).filter((r) => TYPE_TOKEN.test(r.type))).toEqual([]);
     },
     5 * MINUTES,
   );

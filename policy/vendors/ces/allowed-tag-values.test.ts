@@ -1,4 +1,4 @@
-import { UNKNOWN, group, member, runResourceValidation, tagRule } from "../testing";
+import { UNKNOWN, group, member, otherVendorsStack, runResourceValidation, tagRule } from "../../testing";
 import { allowedTagValues, parseAllowedTagValuesConfig, tagValueProblems } from "./allowed-tag-values";
 
 const config = {
@@ -126,5 +126,12 @@ describe("resource-groups-allowed-tag-values", () => {
     expect(() => parseAllowedTagValuesConfig({ rules: { env: { allowed: [1] } } })).toThrow(
       "'rules.env.allowed' must be an array of strings",
     );
+  });
+
+  it("ignores the resources of other vendors", async () => {
+    for (const resource of otherVendorsStack()) {
+      const outcome = await runResourceValidation(allowedTagValues, resource, config);
+      expect(outcome.notApplicable).toBe("applies to ResourceGroup and TagRule resources only");
+    }
   });
 });

@@ -4,10 +4,16 @@
  * a ResourceGroup's own `tags` and to TagRules.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { PolicyConfigError, compilePattern, configObject, optionalString, stringArray } from "../lib/config";
-import { UNKNOWN } from "../lib/known";
-import { list, quote } from "../lib/messages";
-import { isResourceGroup, isTagRule, readResourceGroup, readTagRule } from "../resource-types";
+import {
+  PolicyConfigError,
+  compilePattern,
+  configObject,
+  optionalString,
+  stringArray,
+} from "../../core/config";
+import { UNKNOWN } from "../../core/known";
+import { list, quote } from "../../core/messages";
+import { isResourceGroup, isTagRule, readResourceGroup, readTagRule } from "./resource-types";
 
 export const ALLOWED_TAG_VALUES = "resource-groups-allowed-tag-values";
 

@@ -1,4 +1,4 @@
-import { UNKNOWN, group, member, runResourceValidation } from "../testing";
+import { UNKNOWN, group, member, otherVendorsStack, runResourceValidation } from "../../testing";
 import { allowedTypes, parseAllowedTypesConfig } from "./allowed-types";
 
 describe("resource-groups-allowed-types", () => {
@@ -53,5 +53,12 @@ describe("resource-groups-allowed-types", () => {
     expect(() => parseAllowedTypesConfig({ allowed: ["Manual", "Dynamic"] })).toThrow(
       "invalid config for policy 'resource-groups-allowed-types': 'allowed' has unknown group type(s) Dynamic (group types: Manual, TAG, EPS)",
     );
+  });
+
+  it("ignores the resources of other vendors", async () => {
+    for (const resource of otherVendorsStack()) {
+      const outcome = await runResourceValidation(allowedTypes, resource, { allowed: ["TAG"] });
+      expect(outcome.notApplicable).toBe("applies to ResourceGroup resources only");
+    }
   });
 });

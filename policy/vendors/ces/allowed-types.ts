@@ -2,11 +2,11 @@
  * resource-groups-allowed-types (resource policy, mandatory): groups use one of the allowed types.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { PolicyConfigError, configObject, stringArray } from "../lib/config";
-import { UNKNOWN } from "../lib/known";
-import { list, quote } from "../lib/messages";
-import { GROUP_TYPES, isGroupType, isResourceGroup, readResourceGroup } from "../resource-types";
-import type { GroupType } from "../resource-types";
+import { PolicyConfigError, configObject, stringArray } from "../../core/config";
+import { UNKNOWN } from "../../core/known";
+import { list, quote } from "../../core/messages";
+import { GROUP_TYPES, isGroupType, isResourceGroup, readResourceGroup } from "./resource-types";
+import type { GroupType } from "./resource-types";
 
 export const ALLOWED_TYPES = "resource-groups-allowed-types";
 

@@ -1,13 +1,14 @@
 import {
+  SERIALIZED_PROVIDER,
   Secret,
   UNKNOWN,
-  SERIALIZED_PROVIDER,
   group,
   member,
+  otherVendorsStack,
   runRemediateThenValidate,
   runRemediation,
   runResourceValidation,
-} from "../testing";
+} from "../../testing";
 import { defaultTags, parseDefaultTagsConfig } from "./default-tags";
 
 const config = { defaults: { owner: "platform", "cost-center": "cc-0001" } };
@@ -139,5 +140,16 @@ describe("resource-groups-default-tags", () => {
     expect(() => parseDefaultTagsConfig({ defaults: { team: 1 } })).toThrow(
       "'defaults.team' must be a string",
     );
+  });
+
+  it("ignores the resources of other vendors", async () => {
+    const config = { defaults: { owner: "platform-team" } };
+    for (const resource of otherVendorsStack()) {
+      expect(await runRemediation(defaultTags, resource, config)).toEqual({
+        notApplicable: "applies to ResourceGroup resources only",
+      });
+      const outcome = await runResourceValidation(defaultTags, resource, config);
+      expect(outcome.notApplicable).toBe("applies to ResourceGroup resources only");
+    }
   });
 });

@@ -12,12 +12,13 @@
  * supplies is still added, and the TagRules' share of the 10-rule limit is not counted.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { PolicyConfigError, configObject } from "../lib/config";
-import { UNKNOWN } from "../lib/known";
-import { list } from "../lib/messages";
-import { VENDOR_LIMITS, tagKeyErrors, tagValueErrors } from "../lib/vendor";
-import { isResourceGroup, readResourceGroup } from "../resource-types";
-import type { GroupTag, ResourceGroupView } from "../resource-types";
+import { ces } from "pulumi-resource-groups/contracts";
+import { PolicyConfigError, configObject } from "../../core/config";
+import { UNKNOWN } from "../../core/known";
+import { list } from "../../core/messages";
+import { ruleErrors } from "../../core/rules";
+import { isResourceGroup, readResourceGroup } from "./resource-types";
+import type { GroupTag, ResourceGroupView } from "./resource-types";
 
 export const DEFAULT_TAGS = "resource-groups-default-tags";
 
@@ -32,7 +33,7 @@ export function parseDefaultTagsConfig(raw: unknown): DefaultTagsConfig {
     if (typeof value !== "string") {
       throw new PolicyConfigError(DEFAULT_TAGS, `'defaults.${key}' must be a string`);
     }
-    const errors = [...tagKeyErrors(key), ...tagValueErrors(value)];
+    const errors = [...ruleErrors(ces.tagKey, key), ...ruleErrors(ces.tagValue, value)];
     if (errors.length > 0) {
       throw new PolicyConfigError(DEFAULT_TAGS, `'defaults.${key}': ${errors.join("; ")} (vendor rule)`);
     }
@@ -70,7 +71,7 @@ export function planDefaultTags(
     return { kind: "none" };
   }
   const total = tags.length + missing.length;
-  return { kind: total > VENDOR_LIMITS.tagsMax ? "overflow" : "add", missing, total };
+  return { kind: total > ces.CES_LIMITS.tagsMax ? "overflow" : "add", missing, total };
 }
 
 function shown(tags: readonly GroupTag[]): string {
@@ -98,7 +99,7 @@ export const defaultTags: ResourceValidationPolicy = {
       defaults: {
         description: "Default tags {key: value} every TAG group must have in its own 'tags'.",
         type: "object",
-        additionalProperties: { type: "string", maxLength: VENDOR_LIMITS.tagValueMax },
+        additionalProperties: { type: "string", maxLength: ces.CES_LIMITS.tagValueMax },
         default: {},
       },
     },
@@ -132,7 +133,7 @@ export const defaultTags: ResourceValidationPolicy = {
     } else if (result.kind === "overflow") {
       reportViolation(
         `TAG group '${args.name}' field tags is missing default tag(s): ${shown(result.missing)} (config defaults), ` +
-          `but adding them would make ${result.total} tags, above the vendor limit of ${VENDOR_LIMITS.tagsMax} per group, ` +
+          `but adding them would make ${result.total} tags, above the vendor limit of ${ces.CES_LIMITS.tagsMax} per group, ` +
           "so none were added: make room in 'tags' and add them by hand.",
       );
     }

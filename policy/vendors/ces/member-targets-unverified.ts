@@ -8,8 +8,8 @@
  * stack, or list the groups managed elsewhere in `trustedGroupIds`.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray } from "../lib/config";
-import { isGroupMember, isTagRule } from "../resource-types";
+import { configObject, stringArray } from "../../core/config";
+import { isGroupMember, isTagRule } from "./resource-types";
 import { findTargetFindings } from "./member-targets";
 
 export const MEMBER_TARGETS_UNVERIFIED = "resource-groups-member-targets-unverified";

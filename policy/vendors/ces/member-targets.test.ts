@@ -1,4 +1,12 @@
-import { UNKNOWN, group, member, runStackValidation, tagRule, targeting } from "../testing";
+import {
+  UNKNOWN,
+  group,
+  member,
+  otherVendorsStack,
+  runStackValidation,
+  tagRule,
+  targeting,
+} from "../../testing";
 import { memberTargets } from "./member-targets";
 import { memberTargetsUnverified, parseMemberTargetsUnverifiedConfig } from "./member-targets-unverified";
 
@@ -160,5 +168,21 @@ describe("resource-groups-member-targets-unverified", () => {
       { trustedGroupIds: [EXTERNAL] },
     );
     expect(outcome.violations).toEqual([]);
+  });
+
+  it("ignores the members of other vendors, also those of CES-looking groups", async () => {
+    for (const policy of [memberTargets, memberTargetsUnverified]) {
+      const outcome = await runStackValidation(policy, otherVendorsStack());
+      expect(outcome).toMatchObject({
+        violations: [],
+        notApplicable: "no GroupMember or TagRule resources in the stack",
+      });
+    }
+    // A CES member beside them is still checked, and only it is reported.
+    const tagGroup = group("tagged", { name: "tagged", type: "TAG" });
+    const { groupId, ...options } = targeting(tagGroup);
+    const stray = member("stray", { groupId, namespace: "SYS.ECS", dimensions: [] }, options);
+    const outcome = await runStackValidation(memberTargets, [...otherVendorsStack(), tagGroup, stray]);
+    expect(outcome.violations.map((violation) => violation.urn)).toEqual([stray.urn]);
   });
 });

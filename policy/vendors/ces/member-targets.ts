@@ -8,12 +8,12 @@
  * mandatory level never blocks a deployment on a guess. Both use {@link findTargetFindings}.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { UNKNOWN } from "../lib/known";
-import { list, quote } from "../lib/messages";
-import { StackGroups } from "../lib/targets";
-import type { GroupRef, StackResource } from "../lib/targets";
-import { isGroupMember, isTagRule, readGroupMember, readTagRule } from "../resource-types";
-import type { GroupType } from "../resource-types";
+import { UNKNOWN } from "../../core/known";
+import { list, quote } from "../../core/messages";
+import { StackGroups } from "../../core/targets";
+import type { GroupRef, StackResource } from "../../core/targets";
+import { CES_GROUPS, isGroupMember, isTagRule } from "./resource-types";
+import type { GroupType, ResourceGroupView } from "./resource-types";
 
 export const MEMBER_TARGETS = "resource-groups-member-targets";
 
@@ -34,13 +34,13 @@ const RULES = {
   TagRule: { expected: "TAG", why: "tag rules only apply to TAG groups" },
 } as const satisfies Record<string, { expected: GroupType; why: string }>;
 
-function describe(group: GroupRef): string {
+function describe(group: GroupRef<ResourceGroupView>): string {
   return `ResourceGroup '${group.resource.name}'`;
 }
 
 /** Checks the target of every GroupMember and TagRule of the stack. */
 export function findTargetFindings(resources: readonly StackResource[]): TargetFinding[] {
-  const stack = new StackGroups(resources);
+  const stack = new StackGroups(resources, CES_GROUPS);
   const findings: TargetFinding[] = [];
   for (const resource of resources) {
     const kind = isGroupMember(resource) ? "GroupMember" : isTagRule(resource) ? "TagRule" : undefined;
@@ -50,8 +50,7 @@ export function findTargetFindings(resources: readonly StackResource[]): TargetF
     const { expected, why } = RULES[kind];
     const subject = `${kind} '${resource.name}' field groupId`;
     const unverifiable = `could not verify that it is a ${expected} group`;
-    const groupId = (kind === "GroupMember" ? readGroupMember(resource.props) : readTagRule(resource.props))
-      .groupId;
+    const groupId = CES_GROUPS.targetIdOf(resource);
     const known = typeof groupId === "string" ? { groupId } : {};
     const target = stack.targetOf(resource);
     const report = (findingKind: TargetFinding["kind"], message: string) =>

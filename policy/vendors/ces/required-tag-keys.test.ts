@@ -1,4 +1,12 @@
-import { UNKNOWN, group, member, runStackValidation, tagRule, targeting } from "../testing";
+import {
+  UNKNOWN,
+  group,
+  member,
+  otherVendorsStack,
+  runStackValidation,
+  tagRule,
+  targeting,
+} from "../../testing";
 import { DEFAULT_REQUIRED_KEYS, parseRequiredTagKeysConfig, requiredTagKeys } from "./required-tag-keys";
 
 const tags = (...keys: string[]) => keys.map((key) => ({ key, value: "x" }));
@@ -116,5 +124,12 @@ describe("resource-groups-required-tag-keys", () => {
     expect(() => parseRequiredTagKeysConfig({ keys: "env" })).toThrow(
       "invalid config for policy 'resource-groups-required-tag-keys': 'keys' must be an array of strings",
     );
+  });
+
+  it("ignores the groups of other vendors, even beside a CES group it reports", async () => {
+    expect((await runStackValidation(requiredTagKeys, otherVendorsStack())).violations).toEqual([]);
+    const web = group("web", { name: "web", type: "TAG", tags: tags("env") });
+    const outcome = await runStackValidation(requiredTagKeys, [...otherVendorsStack(), web]);
+    expect(outcome.violations.map((violation) => violation.urn)).toEqual([web.urn]);
   });
 });

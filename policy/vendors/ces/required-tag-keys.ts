@@ -3,11 +3,11 @@
  * tag keys, counting both its own `tags` and the TagRules that target it.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray } from "../lib/config";
-import { UNKNOWN } from "../lib/known";
-import { list } from "../lib/messages";
-import { StackGroups } from "../lib/targets";
-import { isTagRule, readTagRule } from "../resource-types";
+import { configObject, stringArray } from "../../core/config";
+import { UNKNOWN } from "../../core/known";
+import { list } from "../../core/messages";
+import { StackGroups } from "../../core/targets";
+import { CES_GROUPS, isTagRule, readTagRule } from "./resource-types";
 
 export const REQUIRED_TAG_KEYS = "resource-groups-required-tag-keys";
 export const DEFAULT_REQUIRED_KEYS: readonly string[] = ["env", "owner", "cost-center"];
@@ -51,7 +51,7 @@ export const requiredTagKeys: StackValidationPolicy = {
     if (keys.length === 0) {
       args.notApplicable("no required tag keys configured");
     }
-    const stack = new StackGroups(args.resources);
+    const stack = new StackGroups(args.resources, CES_GROUPS);
     const fromRules = new Map<string, KeysFromRules>();
     for (const resource of args.resources.filter(isTagRule)) {
       const target = stack.targetOf(resource);

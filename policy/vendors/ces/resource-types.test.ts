@@ -1,4 +1,4 @@
-import { UNKNOWN, group, member, tagRule } from "./testing";
+import { UNKNOWN, group, member, tagRule } from "../../testing";
 import {
   DEFAULT_GROUP_TYPE,
   GROUP_MEMBER_TYPE,

@@ -1,18 +1,22 @@
 /**
- * The resources this pack governs: the dynamic resources of pulumi-resource-groups, their type tokens,
- * their property shapes, and readers that turn the engine's `props` into typed, preview-safe views.
+ * The Huawei Cloud Eye (CES) resources this pack governs: their type tokens, their property shapes, and
+ * readers that turn the engine's `props` into typed, preview-safe views.
  *
  * Policies match on these exact tokens, never on the generic `pulumi-nodejs:dynamic:Resource` type.
+ * CES came first, so its tokens have no vendor segment and its messages say plain `ResourceGroup`.
  */
-import { UNKNOWN, asString, isPlainObject, readField } from "./lib/known";
-import type { Maybe, Plain } from "./lib/known";
+import { ces } from "pulumi-resource-groups/contracts";
+import { UNKNOWN, asString, isPlainObject, readField } from "../../core/known";
+import type { Maybe, Plain } from "../../core/known";
+import type { GroupKind } from "../../core/targets";
+import type { VendorGroup } from "../../core/vendor";
 
 export const RESOURCE_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups:ResourceGroup";
 export const GROUP_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups:GroupMember";
 export const TAG_RULE_TYPE = "pulumi-nodejs:dynamic/resourcegroups:TagRule";
 
-export const GROUP_TYPES = ["Manual", "TAG", "EPS"] as const;
-export type GroupType = (typeof GROUP_TYPES)[number];
+export const { GROUP_TYPES } = ces;
+export type GroupType = ces.GroupType;
 /** The provider's default when `type` is not set. */
 export const DEFAULT_GROUP_TYPE: GroupType = "Manual";
 
@@ -159,3 +163,23 @@ export function readTagRule(props: object): TagRuleView {
     value: asString(readField(props, "value")),
   };
 }
+
+/** CES groups for the vendor-neutral policies. */
+export const CES_GROUP: VendorGroup = {
+  type: RESOURCE_GROUP_TYPE,
+  label: "ResourceGroup",
+  nameRule: ces.groupName,
+};
+
+/** CES groups and the GroupMembers and TagRules that target them, for the stack policies' target lookup. */
+export const CES_GROUPS: GroupKind<ResourceGroupView> = {
+  isGroup: isResourceGroup,
+  readGroup: readResourceGroup,
+  groupIdOf: (view) => view.groupId,
+  targetIdOf: (resource) =>
+    isGroupMember(resource)
+      ? readGroupMember(resource.props).groupId
+      : isTagRule(resource)
+        ? readTagRule(resource.props).groupId
+        : undefined,
+};

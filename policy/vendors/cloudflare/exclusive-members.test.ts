@@ -1,0 +1,108 @@
+import { UNKNOWN, cloudflare, group, member, runStackValidation, targeting } from "../../testing";
+import type { TestResource } from "../../testing";
+import { cloudflareExclusiveMembers } from "./exclusive-members";
+
+const ZONE = "b".repeat(32);
+const GROUP_ID = "c".repeat(32);
+
+/** A Cloudflare GroupMember whose groupId comes from `target`, as `target.groupId` would in a program. */
+function memberOf(name: string, target: TestResource): TestResource {
+  const { groupId, ...options } = targeting(target);
+  return cloudflare.member(name, { groupId, zoneId: ZONE }, options);
+}
+
+describe("resource-groups-cloudflare-exclusive-members", () => {
+  it("is a mandatory stack policy", () => {
+    expect(cloudflareExclusiveMembers.name).toBe("resource-groups-cloudflare-exclusive-members");
+    expect(cloudflareExclusiveMembers.enforcementLevel).toBe("mandatory");
+  });
+
+  it("reports a member of an exclusive group and of a whole-account group, during preview", async () => {
+    const exclusive = cloudflare.group("edge", { name: "edge", zones: [ZONE], exclusive: true });
+    const everything = cloudflare.group("all", { name: "all", wholeAccount: true });
+    const extra = memberOf("edge-extra", exclusive);
+    const more = memberOf("all-extra", everything);
+    const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+      exclusive,
+      everything,
+      extra,
+      more,
+    ]);
+    expect(outcome.violations).toEqual([
+      {
+        message:
+          "Cloudflare GroupMember 'edge-extra' field groupId targets Cloudflare ResourceGroup 'edge', which is " +
+          "exclusive: its 'zones' are its whole scope, so the zone belongs in its 'zones'.",
+        urn: extra.urn,
+      },
+      {
+        message:
+          "Cloudflare GroupMember 'all-extra' field groupId targets Cloudflare ResourceGroup 'all', which is " +
+          "wholeAccount: its scope is the whole account ('*'), which cannot stand beside single zones.",
+        urn: more.urn,
+      },
+    ]);
+  });
+
+  it("passes members of open groups (exclusive and wholeAccount false or not set)", async () => {
+    const open = cloudflare.group("open", { name: "open", zones: [ZONE] });
+    const explicit = cloudflare.group("explicit", { name: "explicit", zones: [ZONE], exclusive: false });
+    const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+      open,
+      explicit,
+      memberOf("m1", open),
+      memberOf("m2", explicit),
+    ]);
+    expect(outcome.violations).toEqual([]);
+  });
+
+  it("matches a known groupId against the groups' outputs (after the group exists)", async () => {
+    const exclusive = cloudflare.group("edge", { name: "edge", exclusive: true, groupId: GROUP_ID });
+    const literal = cloudflare.member("literal", { groupId: GROUP_ID, zoneId: ZONE });
+    const outcome = await runStackValidation(cloudflareExclusiveMembers, [exclusive, literal]);
+    expect(outcome.violations.map((violation) => violation.urn)).toEqual([literal.urn]);
+  });
+
+  it("leaves groups outside the stack, unknown flags and mixed candidates to the provider", async () => {
+    const pending = cloudflare.group("pending", { name: "pending", exclusive: UNKNOWN });
+    const exclusive = cloudflare.group("edge", { name: "edge", exclusive: true });
+    const open = cloudflare.group("open", { name: "open" });
+    const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+      pending,
+      exclusive,
+      open,
+      memberOf("of-pending", pending),
+      cloudflare.member("elsewhere", { groupId: "d".repeat(32), zoneId: ZONE }),
+      cloudflare.member(
+        "either",
+        { groupId: UNKNOWN, zoneId: ZONE },
+        { dependsOn: { groupId: [exclusive, open] } },
+      ),
+    ]);
+    expect(outcome).toEqual({ violations: [], messages: [] });
+  });
+
+  it("reports a member computed from several groups when none of them takes members", async () => {
+    const exclusive = cloudflare.group("edge", { name: "edge", exclusive: true });
+    const everything = cloudflare.group("all", { name: "all", wholeAccount: true });
+    const both = cloudflare.member(
+      "both",
+      { groupId: UNKNOWN, zoneId: ZONE },
+      { dependsOn: { groupId: [exclusive, everything] } },
+    );
+    const outcome = await runStackValidation(cloudflareExclusiveMembers, [exclusive, everything, both]);
+    expect(outcome.messages).toEqual([
+      "Cloudflare GroupMember 'both' field groupId is computed from Cloudflare ResourceGroups 'edge', 'all', each exclusive or wholeAccount: none takes GroupMembers.",
+    ]);
+  });
+
+  it("ignores other vendors: a CES member of an exclusive-looking group is not its business", async () => {
+    const ces = group("ces", { name: "ces", exclusive: true });
+    const { groupId, ...options } = targeting(ces);
+    const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+      ces,
+      member("m", { groupId, namespace: "SYS.ECS", dimensions: [] }, options),
+    ]);
+    expect(outcome.notApplicable).toBe("no Cloudflare GroupMember resources in the stack");
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * resource-groups-cloudflare-exclusive-members (stack policy, mandatory): no Cloudflare GroupMember
+ * targets a group of the same stack that is `exclusive` (its `zones` are its whole scope) or
+ * `wholeAccount` (its scope is `*`, which stands alone). The provider refuses such a member at `up`, after
+ * the other resources of the run may have been written; this policy stops it at the preview.
+ *
+ * Only groups of the stack are checked: a member of a group managed elsewhere is left to the provider.
+ */
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { list } from "../../core/messages";
+import { StackGroups } from "../../core/targets";
+import type { GroupRef } from "../../core/targets";
+import { CLOUDFLARE_GROUPS, isCloudflareMember } from "./resource-types";
+import type { CloudflareGroupView } from "./resource-types";
+
+export const CLOUDFLARE_EXCLUSIVE_MEMBERS = "resource-groups-cloudflare-exclusive-members";
+
+/** Why `group` takes no GroupMember; undefined when it takes them or that is not known yet. */
+function refusal({ view }: GroupRef<CloudflareGroupView>): string | undefined {
+  if (view.wholeAccount === true) {
+    return "wholeAccount: its scope is the whole account ('*'), which cannot stand beside single zones";
+  }
+  if (view.exclusive === true) {
+    return "exclusive: its 'zones' are its whole scope, so the zone belongs in its 'zones'";
+  }
+  return undefined;
+}
+
+export const cloudflareExclusiveMembers: StackValidationPolicy = {
+  name: CLOUDFLARE_EXCLUSIVE_MEMBERS,
+  description:
+    "Cloudflare GroupMembers must not target an exclusive or whole-account group: the provider refuses them.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Move the zone into the group's 'zones' and delete the GroupMember, or make the group neither exclusive nor wholeAccount.",
+  configSchema: { properties: {} },
+  validateStack: (args, reportViolation) => {
+    const members = args.resources.filter(isCloudflareMember);
+    if (members.length === 0) {
+      args.notApplicable("no Cloudflare GroupMember resources in the stack");
+    }
+    const stack = new StackGroups(args.resources, CLOUDFLARE_GROUPS);
+    for (const member of members) {
+      const target = stack.targetOf(member);
+      const subject = `Cloudflare GroupMember '${member.name}' field groupId`;
+      if (target.kind === "group") {
+        const why = refusal(target.group);
+        if (why !== undefined) {
+          reportViolation(
+            `${subject} targets Cloudflare ResourceGroup '${target.group.resource.name}', which is ${why}.`,
+            member.urn,
+          );
+        }
+      } else if (target.kind === "ambiguous" && target.groups.every((group) => refusal(group))) {
+        const names = list(target.groups.map((group) => `'${group.resource.name}'`));
+        reportViolation(
+          `${subject} is computed from Cloudflare ResourceGroups ${names}, each exclusive or wholeAccount: none takes GroupMembers.`,
+          member.urn,
+        );
+      }
+    }
+  },
+};

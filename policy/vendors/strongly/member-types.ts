@@ -1,0 +1,71 @@
+/**
+ * resource-groups-strongly-member-types (resource policy, mandatory): Strongly GroupMembers are of the
+ * configured member types only. The default list is every type, which restricts nothing; configure
+ * `allowed` to, for example, keep models out of a team's chargeback groups.
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { strongly } from "pulumi-resource-groups/contracts";
+import { PolicyConfigError, configObject, stringArray } from "../../core/config";
+import { UNKNOWN } from "../../core/known";
+import { list, quote } from "../../core/messages";
+import { isStronglyMember, readStronglyMember } from "./resource-types";
+
+export const STRONGLY_MEMBER_TYPES = "resource-groups-strongly-member-types";
+
+const MEMBER_TYPES: readonly string[] = strongly.MEMBER_TYPES;
+
+export interface StronglyMemberTypesConfig {
+  allowed: string[];
+}
+
+export function parseStronglyMemberTypesConfig(raw: unknown): StronglyMemberTypesConfig {
+  const config = configObject(STRONGLY_MEMBER_TYPES, raw);
+  const allowed = stringArray(STRONGLY_MEMBER_TYPES, "allowed", config["allowed"], MEMBER_TYPES);
+  const invalid = allowed.filter((type) => !MEMBER_TYPES.includes(type));
+  if (invalid.length > 0) {
+    throw new PolicyConfigError(
+      STRONGLY_MEMBER_TYPES,
+      `'allowed' has unknown member type(s) ${list(invalid)} (member types: ${list(MEMBER_TYPES)})`,
+    );
+  }
+  return { allowed };
+}
+
+export const stronglyMemberTypes: ResourceValidationPolicy = {
+  name: STRONGLY_MEMBER_TYPES,
+  description: "Strongly GroupMembers must be of an allowed member type.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Put only resources of the allowed types in the group, or add the type to this policy's 'allowed' list.",
+  configSchema: {
+    properties: {
+      allowed: {
+        description: "Member types a Strongly group may hold. The default, every type, restricts nothing.",
+        type: "array",
+        items: { type: "string", enum: [...MEMBER_TYPES] },
+        uniqueItems: true,
+        default: [...MEMBER_TYPES],
+      },
+    },
+  },
+  validateResource: (args, reportViolation) => {
+    if (!isStronglyMember(args)) {
+      args.notApplicable("applies to Strongly GroupMember resources only");
+    }
+    const { allowed } = parseStronglyMemberTypesConfig(args.getConfig());
+    if (MEMBER_TYPES.every((type) => allowed.includes(type))) {
+      args.notApplicable("every member type is allowed");
+    }
+    const { type } = readStronglyMember(args.props);
+    if (type === UNKNOWN || type === undefined || allowed.includes(type)) {
+      return; // allowed, not known yet (checked again when known), or missing (the provider refuses it)
+    }
+    const why = MEMBER_TYPES.includes(type)
+      ? "which is not an allowed member type"
+      : "which is not a member type at all";
+    reportViolation(
+      `Strongly GroupMember '${args.name}' field type is ${quote(type)}, ${why} (config allowed: ${list(allowed)}).`,
+    );
+  },
+};
