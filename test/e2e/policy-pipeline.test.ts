@@ -95,9 +95,8 @@ beforeAll(async () => {
   };
   project = await PulumiProject.create("pipeline", program, emulator);
   // The harness configures the stack for the emulator; the pipeline's stack has none of that.
-  for (const key of ["endpoint", "projectId", "token"]) {
-    await project.ok(["config", "rm", `resourcegroups:${key}`]);
-  }
+  const configured = JSON.parse((await project.ok(["config", "--json"])).stdout) as Record<string, unknown>;
+  await project.ok(["config", "rm-all", ...Object.keys(configured)]);
 }, 10 * MINUTES);
 
 afterAll(async () => {
