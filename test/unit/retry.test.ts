@@ -1,4 +1,9 @@
-import { ApiConnectionError, BadRequestError, RateLimitError, ServerError } from "../../provider/core/http/errors";
+import {
+  ApiConnectionError,
+  BadRequestError,
+  RateLimitError,
+  ServerError,
+} from "../../provider/core/http/errors";
 import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from "../../provider/core/http/retry";
 
 const details = { operation: "op", status: 500 };
