@@ -54,7 +54,6 @@ describe("ZopNight ResourceGroup lifecycle", () => {
       name: "Backend Stack",
       description: "db, cache, app",
       adopt: false,
-      groupId: created.id,
       schedules: [],
     });
     expect(created.outs.createdBy).toMatch(/@/);
@@ -67,7 +66,8 @@ describe("ZopNight ResourceGroup lifecycle", () => {
       name: "Backend",
       description: "",
     });
-    expect(outs).toMatchObject({ name: "Backend", description: "", groupId: created.id });
+    expect(outs).toMatchObject({ name: "Backend", description: "" });
+    expect(outs).not.toHaveProperty("groupId");
     expect((await api.show(created.id)).json.data).toMatchObject({ name: "Backend", description: "" });
 
     await rg.delete(created.id, outs);

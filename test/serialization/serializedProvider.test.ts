@@ -1,4 +1,6 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { forwardingProvider } from "../../provider/core/forwardingProvider";
@@ -26,12 +28,12 @@ async function serialize(kind: HandlerKind): Promise<string> {
   return closure.text;
 }
 
-function runInFreshProcess(text: string, config: Record<string, string>, inputs: object) {
+function runInFreshProcess(text: string, config: Record<string, string>, inputs: object, cwd = REPO) {
   return new Promise<Record<string, unknown>>((resolve, reject) => {
     const child = execFile(
       process.execPath,
       [join(__dirname, "loadSerialized.js")],
-      { cwd: REPO, env: { PATH: process.env.PATH ?? "" } },
+      { cwd, env: { PATH: process.env.PATH ?? "" } },
       (error, stdout, stderr) =>
         error
           ? reject(new Error(`${error.message}\n${stderr}`))
@@ -41,10 +43,85 @@ function runInFreshProcess(text: string, config: Record<string, string>, inputs:
   });
 }
 
+/**
+ * A project with the package installed as npm installs it: copies of the Pulumi SDK and of this
+ * package's published files side by side in its node_modules (their own dependencies resolve from
+ * the repository's). The repository reaches itself through a symlink, whose real path lies outside
+ * any node_modules: there the SDK serializes a provider by value, as it does for `npm link`.
+ */
+function installedProject(): string {
+  const built = join(REPO, "dist", "provider", "runtime", "providers", "groupMember.js");
+  if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build first`);
+  const dir = join(REPO, ".cache", `serialization-${randomBytes(4).toString("hex")}`);
+  const modules = join(dir, "node_modules");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), '{"name":"user","private":true}');
+  cpSync(join(REPO, "node_modules", "@pulumi", "pulumi"), join(modules, "@pulumi", "pulumi"), {
+    recursive: true,
+  });
+  const ours = join(modules, "pulumi-resource-groups");
+  cpSync(join(REPO, "package.json"), join(ours, "package.json"));
+  cpSync(join(REPO, "dist", "provider"), join(ours, "dist", "provider"), { recursive: true });
+  return dir;
+}
+
+/** What the SDK stores for each kind in the installed project: a resource's own `__provider`. */
+function serializeInstalled(dir: string, kinds: HandlerKind[]): Record<string, string> {
+  const script = `
+    const pulumi = require("@pulumi/pulumi");
+    (async () => {
+      const out = {};
+      for (const kind of ${JSON.stringify(kinds)}) {
+        const provider = require("pulumi-resource-groups/runtime/" + kind);
+        out[kind] = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  const out = execFileSync(process.execPath, ["-e", script], { cwd: dir, encoding: "utf8" });
+  return JSON.parse(out) as Record<string, string>;
+}
+
 describe("serialized providers", () => {
   const kinds: HandlerKind[] = ["resourceGroup", "groupMember", "tagRule"];
 
-  it.each(kinds)("%s: holds no credential and stays small", async (kind) => {
+  describe("as a user's install stores them", () => {
+    const all: HandlerKind[] = [
+      ...kinds,
+      "cloudflareResourceGroup",
+      "cloudflareGroupMember",
+      "stronglyResourceGroup",
+      "stronglyGroupMember",
+      "zopnightResourceGroup",
+      "zopnightGroupMember",
+    ];
+    let dir: string;
+    let texts: Record<string, string>;
+    beforeAll(() => {
+      dir = installedProject();
+      texts = serializeInstalled(dir, all);
+    }, 60_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each(all)("%s: one require of its runtime module, at most 600 bytes", (kind) => {
+      const text = texts[kind] ?? "";
+      expect(text).toContain(`require("pulumi-resource-groups/runtime/${kind}")`);
+      expect(text).not.toContain(SECRET);
+      expect(text.length).toBeLessThanOrEqual(600);
+    });
+
+    it("loads in a fresh Node process and creates against the emulator", async () => {
+      const config = {
+        "resourcegroups:endpoint": env.emulator.url,
+        "resourcegroups:projectId": PROJECT,
+        "resourcegroups:token": env.emulator.token,
+      };
+      const inputs = { name: "installed", type: "Manual" };
+      const group = await runInFreshProcess(texts.resourceGroup ?? "", config, inputs, dir);
+      expect(group.id).toMatch(/^rg[A-Za-z0-9]{22}$/);
+    });
+  });
+
+  it.each(kinds)("%s: by value (a linked package) holds no credential and stays small", async (kind) => {
     const text = await serialize(kind);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(env.emulator.token);

@@ -2,7 +2,7 @@ import { ConfigurationError } from "../../provider/core/errors";
 import { UNKNOWN } from "../../provider/core/validate";
 import { configure, handlers, resetSettings } from "../../provider/runtime";
 import { resolveStronglySettings } from "../../provider/vendors/strongly/settings";
-import { SharedReads } from "../../provider/vendors/strongly/sharedReads";
+import { SharedReads } from "../../provider/core/sharedReads";
 
 const group = handlers.stronglyResourceGroup;
 const member = handlers.stronglyGroupMember;

@@ -1,10 +1,13 @@
 /** The Huawei Cloud Eye (CES) v2 resource-group API. */
+import { Batches, withPrefix } from "../../core/batches";
+import { ConflictError } from "../../core/errors";
 import { HttpClient } from "../../core/http/client";
 import { NotFoundError } from "../../core/http/errors";
 import type { RetryOptions } from "../../core/http/retry";
+import { SharedReads } from "../../core/sharedReads";
 import { CES_LIMITS } from "./contracts";
 import { memberKey } from "./members";
-import type { Group, GroupChange, GroupSpec, Member } from "./model";
+import type { Group, GroupChange, GroupSpec, GroupType, Member } from "./model";
 import {
   fromWireGroup,
   toCreateBody,
@@ -27,6 +30,23 @@ export interface CesApiOptions {
 }
 
 const PAGE = CES_LIMITS.listLimitMax;
+/** The most members one batch-create or batch-delete takes. */
+const MEMBER_BATCH_MAX = 1000;
+/**
+ * How member writes of one group wait for each other (see core/batches.ts): the engine hands them to
+ * the provider one by one, tens of milliseconds apart.
+ */
+export const MEMBER_BATCH_TIMING = { quietMs: 100, maxWaitMs: 1_000 };
+/** Long enough to cover one refresh's burst of member reads, short enough never to hide drift. */
+export const MEMBER_LISTING_WINDOW_MS = 5_000;
+/** The API pages no further than this offset; larger groups are checked member by member. */
+const MAX_OFFSET = 10_000;
+
+/** What a member write needs to know of its group; neither changes while the group exists. */
+export interface GroupKind {
+  name: string;
+  type: GroupType;
+}
 
 export class CesApi {
   readonly vendor = "CES";
@@ -34,6 +54,13 @@ export class CesApi {
   private readonly http: HttpClient;
   private readonly base: string;
   private readonly location: string;
+  /** Groups seen in this process; a group's type never changes (a new type is a new group). */
+  private readonly kinds = new Map<string, GroupKind>();
+  private readonly kindReads = new Map<string, Promise<GroupKind | undefined>>();
+  private readonly adds: Batches<Member>;
+  private readonly removals: Batches<Member>;
+  /** One listing per group and namespace, shared by every member read of a refresh. */
+  private readonly listings = new SharedReads<Set<string> | undefined>(MEMBER_LISTING_WINDOW_MS);
 
   constructor(settings: CesApiOptions) {
     this.location = `${settings.endpoint}|${settings.projectId}`;
@@ -54,6 +81,23 @@ export class CesApi {
           requestId: wire.request_id ?? (typeof header === "string" ? header : undefined),
         };
       },
+    });
+    const itemError = (verb: string) => (error: unknown, member: Member, size: number) =>
+      withPrefix(
+        error,
+        `${verb} member ${memberKey(member)}${size > 1 ? ` (one of a batch of ${size})` : ""}`,
+      );
+    this.adds = new Batches<Member>({
+      ...MEMBER_BATCH_TIMING,
+      maxItems: MEMBER_BATCH_MAX,
+      send: (groupId, members) => this.sendMembers("batch-create", groupId, members),
+      itemError: itemError("add"),
+    });
+    this.removals = new Batches<Member>({
+      ...MEMBER_BATCH_TIMING,
+      maxItems: MEMBER_BATCH_MAX,
+      send: (groupId, members) => this.sendMembers("batch-delete", groupId, members),
+      itemError: itemError("remove"),
     });
   }
 
@@ -78,6 +122,7 @@ export class CesApi {
     });
     const created = await this.getGroup(data.group_id).catch(() => undefined);
     // The group exists even if reading it back failed; its id must reach the state, or it is orphaned.
+    if (!created) this.kinds.set(data.group_id, { name: spec.name, type: spec.type });
     return created ?? { ...spec, id: data.group_id, createTime: 0 };
   }
 
@@ -89,9 +134,14 @@ export class CesApi {
         path: `${this.base}/${encodeURIComponent(id)}`,
         operation: `read resource group ${id}`,
       });
-      return fromWireGroup(data);
+      const group = fromWireGroup(data);
+      this.kinds.set(id, { name: group.name, type: group.type });
+      return group;
     } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
+      if (error instanceof NotFoundError) {
+        this.kinds.delete(id);
+        return undefined;
+      }
       throw error;
     }
   }
@@ -112,6 +162,8 @@ export class CesApi {
   }
 
   async updateGroup(id: string, change: GroupChange): Promise<void> {
+    const kind = this.kinds.get(id);
+    if (kind) kind.name = change.name;
     await this.http.request({
       method: "PUT",
       path: `${this.base}/${encodeURIComponent(id)}`,
@@ -131,36 +183,105 @@ export class CesApi {
       operation: `delete resource group ${id}`,
       body: { group_ids: [id] },
     });
+    this.kinds.delete(id);
+    this.listings.clear();
     return (data.group_ids ?? []).includes(id);
   }
 
-  async addMember(groupId: string, member: Member): Promise<void> {
-    await this.http.request({
-      method: "POST",
-      path: `${this.base}/${encodeURIComponent(groupId)}/resources/batch-create`,
-      // Adding a member that is already there is a no-op, so a second attempt is harmless.
-      idempotent: true,
-      operation: `add member ${memberKey(member)} to resource group ${groupId}`,
-      body: toWireResources(member),
-    });
+  /**
+   * The name and type of a group, from this process's memory when it has seen the group, else read
+   * (undefined when the group does not exist).
+   */
+  async groupKind(groupId: string): Promise<GroupKind | undefined> {
+    const known = this.kinds.get(groupId);
+    if (known) return known;
+    // The members of a group arrive together: one read serves them all.
+    let read = this.kindReads.get(groupId);
+    if (!read) {
+      read = this.getGroup(groupId).finally(() => this.kindReads.delete(groupId));
+      this.kindReads.set(groupId, read);
+    }
+    return read;
   }
 
+  /** Adds the member, in one batch-create with the other members of its group added meanwhile. */
+  async addMember(groupId: string, member: Member): Promise<void> {
+    await this.adds.submit(groupId, member);
+  }
+
+  /** Removes the member, batched like addMember. A member of a group that is gone is gone too. */
   async removeMember(groupId: string, member: Member): Promise<void> {
+    await this.removals.submit(groupId, member);
+  }
+
+  private async sendMembers(route: "batch-create" | "batch-delete", groupId: string, batch: Member[]) {
+    // Two resources may name the same member; the API takes each once.
+    const members = [...new Map(batch.map((m) => [memberKey(m), m])).values()];
+    this.listings.clear();
+    const adding = route === "batch-create";
+    const what =
+      members.length === 1 ? `member ${memberKey(members[0] as Member)}` : `${members.length} members`;
     try {
       await this.http.request({
         method: "POST",
-        path: `${this.base}/${encodeURIComponent(groupId)}/resources/batch-delete`,
+        path: `${this.base}/${encodeURIComponent(groupId)}/resources/${route}`,
+        // Adding a member that is already there, or removing one that is not, is a no-op: a second
+        // attempt after a lost answer is harmless.
         idempotent: true,
-        operation: `remove member ${memberKey(member)} from resource group ${groupId}`,
-        body: toWireResources(member),
+        operation: adding
+          ? `add ${what} to resource group ${groupId}`
+          : `remove ${what} from resource group ${groupId}`,
+        body: toWireResources(members),
       });
     } catch (error) {
-      // A member of a group that is gone is gone too.
       if (!(error instanceof NotFoundError)) throw error;
+      this.kinds.delete(groupId);
+      if (adding) {
+        throw new ConflictError(
+          `groupId: resource group ${groupId} does not exist, so the GroupMember cannot be added`,
+        );
+      }
+    } finally {
+      this.listings.clear();
     }
   }
 
+  /** Whether the group holds the member: one shared listing of the group's namespace per refresh. */
   async hasMember(groupId: string, member: Member): Promise<boolean> {
+    const listed = await this.listings.get(`${groupId}|${member.namespace}`, () =>
+      this.listMembers(groupId, member.namespace),
+    );
+    if (listed === undefined) return this.findMember(groupId, member);
+    return listed.has(memberKey(member));
+  }
+
+  /**
+   * The keys of every member of the group in one namespace (an empty set when the group is gone), or
+   * undefined when the group holds more than the API can page through.
+   */
+  private async listMembers(groupId: string, namespace: string): Promise<Set<string> | undefined> {
+    const keys = new Set<string>();
+    for (let offset = 0; ; offset += PAGE) {
+      let data: WireMemberList;
+      try {
+        ({ data } = await this.http.request<WireMemberList>({
+          method: "GET",
+          path: `${this.base}/${encodeURIComponent(groupId)}/services/${encodeURIComponent(namespace)}/resources`,
+          operation: `read members of resource group ${groupId}`,
+          query: { offset, limit: PAGE },
+        }));
+      } catch (error) {
+        if (error instanceof NotFoundError) return new Set();
+        throw error;
+      }
+      if (data.count > MAX_OFFSET + PAGE) return undefined;
+      for (const r of data.resources) keys.add(memberKey({ namespace, dimensions: r.dimensions }));
+      if (offset + PAGE >= data.count || data.resources.length === 0) return keys;
+    }
+  }
+
+  /** Looks one member up by its first dimension: for groups too large to list. */
+  private async findMember(groupId: string, member: Member): Promise<boolean> {
     const wanted = memberKey(member);
     const first = member.dimensions[0];
     for (let offset = 0; ; offset += PAGE) {

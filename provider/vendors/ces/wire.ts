@@ -72,6 +72,6 @@ export function fromWireGroup(wire: WireGroup): Group {
   };
 }
 
-export function toWireResources(member: Member): { resources: Member[] } {
-  return { resources: [{ namespace: member.namespace, dimensions: member.dimensions }] };
+export function toWireResources(members: Member[]): { resources: Member[] } {
+  return { resources: members.map((m) => ({ namespace: m.namespace, dimensions: m.dimensions })) };
 }

@@ -2,6 +2,7 @@
 import { HttpClient } from "../../core/http/client";
 import { NotFoundError } from "../../core/http/errors";
 import type { RetryOptions } from "../../core/http/retry";
+import { SharedReads } from "../../core/sharedReads";
 import { fromWireGroup, toWireScope, type CloudflareGroup, type WireEnvelope, type WireGroup } from "./wire";
 
 export interface CloudflareApiOptions {
@@ -19,8 +20,13 @@ export interface GroupChange {
   objects?: readonly string[];
 }
 
+/** Long enough to cover one refresh's burst of member reads, short enough never to hide drift. */
+export const GROUP_READ_WINDOW_MS = 5_000;
+
 export class CloudflareApi {
   private readonly http: HttpClient;
+  /** Reads shared by the members of one group during a refresh; every write here forgets them. */
+  private readonly groupReads = new SharedReads<CloudflareGroup | undefined>(GROUP_READ_WINDOW_MS);
 
   constructor(private readonly options: CloudflareApiOptions) {
     this.http = new HttpClient({
@@ -69,6 +75,11 @@ export class CloudflareApi {
     return found ? fromWireGroup(found) : undefined;
   }
 
+  /** The group, read once for every member that asks within a short window (see SharedReads). */
+  sharedGroup(accountId: string, id: string): Promise<CloudflareGroup | undefined> {
+    return this.groupReads.get(this.lockKey(accountId, id), () => this.getGroup(accountId, id));
+  }
+
   async getGroup(accountId: string, id: string): Promise<CloudflareGroup | undefined> {
     try {
       const { data } = await this.http.request<WireEnvelope<WireGroup>>({
@@ -107,6 +118,7 @@ export class CloudflareApi {
   }
 
   async updateGroup(accountId: string, id: string, change: GroupChange): Promise<CloudflareGroup> {
+    this.groupReads.clear();
     const body: Record<string, unknown> = {};
     if (change.name !== undefined) body.name = change.name;
     if (change.objects !== undefined) body.scope = toWireScope(change.scopeKey, change.objects);
@@ -116,11 +128,13 @@ export class CloudflareApi {
       operation: `update resource group ${id}`,
       body,
     });
+    this.groupReads.clear();
     return fromWireGroup(data.result);
   }
 
   /** Deletes the group; deleting one that is already gone succeeds. */
   async deleteGroup(accountId: string, id: string): Promise<void> {
+    this.groupReads.clear();
     try {
       await this.http.request({
         method: "DELETE",

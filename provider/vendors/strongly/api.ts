@@ -4,7 +4,7 @@ import { ApiConflictError, NotFoundError, type ApiErrorDetails } from "../../cor
 import type { RetryOptions } from "../../core/http/retry";
 import { onSettingsReset } from "../../core/settings";
 import { SCOPES, STRONGLY_LIMITS, type MemberType } from "./contracts";
-import { SharedReads } from "./sharedReads";
+import { SharedReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
   sameGroupName,

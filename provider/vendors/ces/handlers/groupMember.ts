@@ -7,7 +7,7 @@ import { memberKey, sameDimensions } from "../members";
 import type { Member } from "../model";
 import { cesApi } from "../settings";
 import { sameProject } from "./project";
-import { requireGroupOfType } from "./targetGroup";
+import { requireGroupKind } from "./targetGroup";
 
 export interface GroupMemberState extends Member {
   groupId: string;
@@ -36,7 +36,7 @@ export const groupMemberHandler: ResourceHandler = {
 
   async create(inputs: GroupMemberState) {
     const api = cesApi(inputs.projectId);
-    await requireGroupOfType(
+    await requireGroupKind(
       api,
       inputs.groupId,
       "Manual",

@@ -1,16 +1,14 @@
 import { ConflictError } from "../../../core/errors";
-import type { CesApi } from "../api";
+import type { CesApi, GroupKind } from "../api";
 import type { Group, GroupType } from "../model";
 
-/** The group a member or tag rule points at, which must exist and be of the given type. */
-export async function requireGroupOfType(
-  api: CesApi,
+function requireType<T extends GroupKind>(
+  group: T | undefined,
   groupId: string,
   type: GroupType,
   what: string,
   instead: string,
-): Promise<Group> {
-  const group = await api.getGroup(groupId);
+): T {
   if (!group) {
     throw new ConflictError(
       `groupId: resource group ${groupId} does not exist, so the ${what} cannot be added`,
@@ -22,4 +20,29 @@ export async function requireGroupOfType(
     );
   }
   return group;
+}
+
+/** The group a tag rule points at, read now: it must exist and be of the given type. */
+export async function requireGroupOfType(
+  api: CesApi,
+  groupId: string,
+  type: GroupType,
+  what: string,
+  instead: string,
+): Promise<Group> {
+  return requireType(await api.getGroup(groupId), groupId, type, what, instead);
+}
+
+/**
+ * The type check of a member's group, from this process's memory when it has seen the group (its
+ * type cannot change); a group deleted since then fails the member's write instead.
+ */
+export async function requireGroupKind(
+  api: CesApi,
+  groupId: string,
+  type: GroupType,
+  what: string,
+  instead: string,
+): Promise<GroupKind> {
+  return requireType(await api.groupKind(groupId), groupId, type, what, instead);
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/groupMember";
 
 /** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
 export interface DimensionArgs {
@@ -23,8 +23,6 @@ export interface GroupMemberArgs {
   projectId?: pulumi.Input<string>;
 }
 
-const provider = forwardingProvider("groupMember");
-
 /** One resource in a Manual group. Any change replaces it. */
 export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
@@ -33,6 +31,8 @@ export class GroupMember extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       groupId: args.groupId,
       namespace: args.namespace,
       dimensions: args.dimensions,

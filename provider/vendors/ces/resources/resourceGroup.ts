@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GroupType } from "../contracts";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/resourceGroup";
 
 /** One tag-matching rule: resources carrying this tag belong to the group. */
 export interface TagArgs {
@@ -44,8 +44,6 @@ export interface ResourceGroupArgs {
   projectId?: pulumi.Input<string>;
 }
 
-const provider = forwardingProvider("resourceGroup");
-
 /** A resource group: a set of cloud resources that is monitored (and later scheduled or budgeted) as one. */
 export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The group's name as the API holds it. */
@@ -63,6 +61,8 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       name: args.name ?? name,
       type: args.type ?? "Manual",
       tags: args.tags,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/tagRule";
 
 export interface TagRuleArgs {
   /** `groupId` of a TAG `ResourceGroup`. Changing it replaces the rule. */
@@ -15,8 +15,6 @@ export interface TagRuleArgs {
   projectId?: pulumi.Input<string>;
 }
 
-const provider = forwardingProvider("tagRule");
-
 /**
  * One tag-matching rule of a TAG group, managed apart from the group so that teams can add their own
  * rules to a shared group. It coexists with the group's declared `tags`; together they may hold 10.
@@ -28,6 +26,8 @@ export class TagRule extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: TagRuleArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       groupId: args.groupId,
       key: args.key,
       value: args.value ?? "",

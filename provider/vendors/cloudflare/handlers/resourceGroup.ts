@@ -19,7 +19,7 @@ export interface CloudflareGroupState extends DeclaredScope {
 }
 
 export interface CloudflareGroupOutputs extends CloudflareGroupState {
-  groupId: string;
+  // No groupId: it is the resource's id, which the engine stores already.
   meta: { key: string; value: string };
 }
 
@@ -45,7 +45,6 @@ function observed(state: CloudflareGroupState, group: CloudflareGroup): Cloudfla
     name: group.name,
     zones: state.exclusive ? zones : state.zones.filter((zone) => zones.includes(zone)),
     wholeAccount: coversWholeAccount(group.objects),
-    groupId: group.id,
     meta: group.meta,
   };
 }

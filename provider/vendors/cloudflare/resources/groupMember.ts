@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/cloudflareGroupMember";
 
 export interface GroupMemberArgs {
   /** `groupId` of a Cloudflare `ResourceGroup` that is not `exclusive` and not account-wide. */
@@ -13,8 +13,6 @@ export interface GroupMemberArgs {
   accountId?: pulumi.Input<string>;
 }
 
-const provider = forwardingProvider("cloudflareGroupMember");
-
 /**
  * One zone in a Cloudflare resource group's scope, managed apart from the group so that teams can add
  * their zones to a shared group. Any change replaces it. The last zone of a scope stays when its
@@ -27,7 +25,7 @@ export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly zoneId: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { accountId: args.accountId, groupId: args.groupId, zoneId: args.zoneId };
+    const props = { ...args, accountId: args.accountId, groupId: args.groupId, zoneId: args.zoneId };
     super(provider, name, props, opts, "resourcegroups/cloudflare", "GroupMember");
   }
 }

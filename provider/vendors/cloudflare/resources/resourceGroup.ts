@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/cloudflareResourceGroup";
 
 export interface ResourceGroupArgs {
   /**
@@ -33,8 +33,6 @@ export interface ResourceGroupArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const provider = forwardingProvider("cloudflareResourceGroup");
-
 /**
  * A Cloudflare IAM resource group: a named scope of zones (or the whole account) that member and
  * user-group policies grant permissions on. Type token `pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup`.
@@ -52,6 +50,8 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       accountId: args.accountId,
       name: args.name ?? name,
       zones: args.zones,

@@ -17,7 +17,7 @@ export interface StronglyGroupState {
 }
 
 export interface StronglyGroupOutputs extends StronglyGroupState {
-  groupId: string;
+  // No groupId: it is the resource's id, which the engine stores already.
   status: string;
   ownerId: string;
   organizationId: string;
@@ -37,7 +37,6 @@ function observed(state: StronglyGroupState, group: StronglyGroup): StronglyGrou
     name: group.name,
     description: group.description,
     adopt: state.adopt,
-    groupId: group.id,
     status: group.status,
     ownerId: group.ownerId,
     organizationId: group.organizationId,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { MemberType } from "../contracts";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/stronglyGroupMember";
 
 export interface GroupMemberArgs {
   /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the member. */
@@ -21,8 +21,6 @@ export interface GroupMemberArgs {
   name: pulumi.Input<string>;
 }
 
-const provider = forwardingProvider("stronglyGroupMember");
-
 /**
  * One platform resource in a Strongly FinOps resource group. `(type, resourceId)` is its identity within
  * the group: a replacement adds the new member before removing the old. Creating a member the group
@@ -38,7 +36,13 @@ export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { groupId: args.groupId, type: args.type, resourceId: args.resourceId, name: args.name };
+    const props = {
+      ...args,
+      groupId: args.groupId,
+      type: args.type,
+      resourceId: args.resourceId,
+      name: args.name,
+    };
     super(provider, name, props, opts, "resourcegroups/strongly", "GroupMember");
   }
 }

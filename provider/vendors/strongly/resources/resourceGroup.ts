@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/stronglyResourceGroup";
 
 export interface ResourceGroupArgs {
   /**
@@ -16,8 +16,6 @@ export interface ResourceGroupArgs {
    */
   adopt?: pulumi.Input<boolean>;
 }
-
-const provider = forwardingProvider("stronglyResourceGroup");
 
 /**
  * A Strongly FinOps resource group: platform resources whose costs roll up together for chargeback.
@@ -44,6 +42,8 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       name: args.name ?? name,
       description: args.description,
       adopt: args.adopt,

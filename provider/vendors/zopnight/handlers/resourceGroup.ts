@@ -13,7 +13,7 @@ import type { WireGroup, WireSchedule } from "../wire";
 export type ZopNightGroupState = ResourceGroupInputs;
 
 export interface ZopNightGroupOutputs extends ZopNightGroupState {
-  groupId: string;
+  // No groupId: it is the resource's id, which the engine stores already.
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -29,7 +29,6 @@ async function outputs(
     ...state,
     name: group.name,
     description: group.description,
-    groupId: group.id,
     createdBy: group.createdBy,
     createdAt: group.createdAt,
     updatedAt: group.updatedAt,
@@ -90,7 +89,6 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
     } catch (error) {
       const partial = {
         ...inputs,
-        groupId: group.id,
         createdBy: group.createdBy,
         createdAt: group.createdAt,
       };

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/zopnightGroupMember";
 
 /** A tier, `tier-1` (started first) to `tier-10`. */
 export type ExecutionTier = `tier-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
@@ -24,8 +24,6 @@ export interface GroupMemberArgs {
    */
   executionOrder?: pulumi.Input<number>;
 }
-
-const provider = forwardingProvider("zopnightGroupMember");
 
 /**
  * One inventory resource in a ZopNight resource group, at a tier and an order.
@@ -56,6 +54,8 @@ export class GroupMember extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       groupId: args.groupId,
       resource: args.resource,
       executionTier: args.executionTier,

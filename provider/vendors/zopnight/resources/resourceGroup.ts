@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../../core/forwardingProvider";
+import provider from "../../../runtime/providers/zopnightResourceGroup";
 
 export interface ResourceGroupArgs {
   /**
@@ -24,8 +24,6 @@ export interface AttachedSchedule {
   timezone: string;
 }
 
-const provider = forwardingProvider("zopnightResourceGroup");
-
 /**
  * A ZopNight resource group: cloud resources that a schedule starts and stops together, tier by tier.
  * Add resources with `GroupMember`, or declare the whole start-up order with `StartupSequence`.
@@ -36,8 +34,6 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string>;
   declare readonly adopt: pulumi.Output<boolean>;
-  /** ZopNight's id for the group (`grp_` and 12 characters), also the resource's id. */
-  declare readonly groupId: pulumi.Output<string>;
   /** Email of the user whose token created the group. */
   declare readonly createdBy: pulumi.Output<string>;
   /** ISO-8601. */
@@ -49,15 +45,21 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
       name: args.name ?? name,
       description: args.description,
       adopt: args.adopt,
-      groupId: undefined,
       createdBy: undefined,
       createdAt: undefined,
       updatedAt: undefined,
       schedules: undefined,
     };
     super(provider, name, props, opts, "resourcegroups/zopnight", "ResourceGroup");
+  }
+
+  /** ZopNight's id for the group (`grp_` and 12 characters): the resource's id. */
+  get groupId(): pulumi.Output<string> {
+    return this.id;
   }
 }

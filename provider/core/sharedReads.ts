@@ -1,7 +1,7 @@
 /**
- * One read of a group, shared by every resource that asks for it at about the same time. A refresh
- * reads each GroupMember separately; without sharing, a group of 500 members would be fetched 500
- * times. A read in flight is joined; a finished one is reused for `windowMs`, and any write to the
+ * One read of a group (or of its members), shared by every resource that asks for it at about the
+ * same time. A refresh reads each GroupMember separately; without sharing, a group of 500 members
+ * would be fetched 500 times. A read in flight is joined; a finished one is reused for `windowMs`, and any write to the
  * group through this provider forgets it, so a change made here is never hidden. A failed read is
  * not kept.
  */

@@ -1,0 +1,287 @@
+/**
+ * The whole stack through the real Pulumi CLI: N CES groups x 4 members, with this package installed
+ * as a user installs it (a copy in the project's node_modules), against the same graph on an inline
+ * no-op dynamic provider (the engine's floor) and a bare script making our API calls at the CLI's
+ * parallelism. Prints seconds, API calls and state bytes per resource and the provider's peak memory.
+ *
+ *   npm run bench:engine                       # N = 25: a couple of minutes
+ *   npm run bench:engine -- --full             # N = 25, 50, 100, 200
+ *   npm run bench:engine -- --n 100 --skip-checkpoints
+ *   npm run bench:engine -- --full --members-n 25,100   # member batching at these sizes only
+ *
+ * Figures and their reading: bench/README.md.
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { resetSettings } from "../provider/runtime";
+import { REPO, pulumiEnv } from "../scripts/lib/pulumiEnv";
+import { bareRun } from "./engine/bare";
+import { watchProviderMemory } from "./engine/processes";
+import { floorProgram, oursProgram } from "./engine/programs";
+
+const MEMBERS = 4;
+const PROJECT_ID = "bench";
+const DEFAULT_PARALLEL = 8;
+const WIDE_PARALLEL = 64;
+
+interface Options {
+  sizes: number[];
+  skipCheckpoints: boolean;
+  build: boolean;
+  /** Measure member batching too (each size costs four more `up`s). */
+  members: boolean;
+  /** Sizes at which to measure member batching; default the first of `sizes`. */
+  memberSizes?: number[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { sizes: [25], skipCheckpoints: false, build: true, members: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--full") options.sizes = [25, 50, 100, 200];
+    else if (arg === "--n") options.sizes = (argv[++i] ?? "").split(",").map(Number);
+    else if (arg === "--skip-checkpoints") options.skipCheckpoints = true;
+    else if (arg === "--no-build") options.build = false;
+    else if (arg === "--no-members") options.members = false;
+    else if (arg === "--members-n") options.memberSizes = (argv[++i] ?? "").split(",").map(Number);
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--n takes sizes like 25,50");
+  return options;
+}
+
+interface Step {
+  seconds: number;
+  calls: number;
+  peakMiB: number;
+}
+
+/** One throwaway project: its own folder, file backend and stack, configured for the emulator. */
+class BenchProject {
+  readonly dir: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(root: string, name: string, emulator: RunningEmulator, skipCheckpoints: boolean) {
+    this.dir = join(root, name);
+    mkdirSync(join(this.dir, ".state"), { recursive: true });
+    this.env = {
+      ...pulumiEnv(),
+      PULUMI_BACKEND_URL: `file://${join(this.dir, ".state")}`,
+      PULUMI_CONFIG_PASSPHRASE: "bench",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      PULUMI_SKIP_CHECKPOINTS: skipCheckpoints ? "true" : "false",
+      RESOURCEGROUPS_ENDPOINT: emulator.url,
+      RESOURCEGROUPS_PROJECT_ID: PROJECT_ID,
+      RESOURCEGROUPS_TOKEN: emulator.tokens.ces,
+    };
+    writeFileSync(
+      join(this.dir, "Pulumi.yaml"),
+      `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+    );
+    writeFileSync(join(this.dir, "package.json"), JSON.stringify({ name, private: true }));
+  }
+
+  /**
+   * Installs packages as npm would, copies side by side in the project's node_modules: the Pulumi SDK
+   * (its own dependencies resolve from the repository's) and, for `ours`, this package's published
+   * files. Through the repository's self-link the SDK would serialize our providers by value (see
+   * bench/README.md), which is not what a user's stack stores.
+   */
+  installPackages(ours: boolean, release: string): void {
+    const modules = join(this.dir, "node_modules");
+    cpSync(join(REPO, "node_modules", "@pulumi", "pulumi"), join(modules, "@pulumi", "pulumi"), {
+      recursive: true,
+    });
+    if (!ours) return;
+    const target = join(modules, "pulumi-resource-groups");
+    cpSync(release, target, { recursive: true });
+  }
+
+  writeProgram(text: string): void {
+    writeFileSync(join(this.dir, "index.ts"), text);
+  }
+
+  run(args: string[]): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+    const memory = watchProviderMemory(this.dir);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const child = spawn("pulumi", [...args, "--non-interactive"], {
+        cwd: this.dir,
+        env: this.env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        output += chunk.toString();
+      });
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => {
+        const seconds = (performance.now() - started) / 1000;
+        const peakMiB = memory.stop();
+        if (code !== 0) reject(new Error(`pulumi ${args.join(" ")} exited ${code}:\n${output}`));
+        else resolve({ seconds, peakMiB, stdout });
+      });
+    });
+  }
+
+  async init(): Promise<void> {
+    await this.run(["stack", "init", "bench"]);
+  }
+
+  /** Bytes of the stack's state file as the backend stores it. */
+  stateBytes(): number {
+    const path = join(this.dir, ".state", ".pulumi", "stacks", this.dir.split("/").pop() ?? "", "bench.json");
+    return readFileSync(path).length;
+  }
+}
+
+async function step(emulator: RunningEmulator, project: BenchProject, args: string[]): Promise<Step> {
+  emulator.resetStats();
+  const { seconds, peakMiB } = await project.run(args);
+  return { seconds, calls: emulator.stats().total, peakMiB };
+}
+
+interface Lifecycle {
+  up: Step;
+  preview: Step;
+  refresh: Step;
+  destroy: Step;
+  stateBytesPerResource: number;
+}
+
+async function lifecycle(emulator: RunningEmulator, project: BenchProject): Promise<Lifecycle> {
+  const up = await step(emulator, project, ["up", "--yes", "--skip-preview"]);
+  const stateBytes = project.stateBytes();
+  const preview = await step(emulator, project, ["preview", "--expect-no-changes"]);
+  const refresh = await step(emulator, project, [
+    "refresh",
+    "--yes",
+    "--skip-preview",
+    "--expect-no-changes",
+  ]);
+  const destroy = await step(emulator, project, ["destroy", "--yes", "--skip-preview"]);
+  return { up, preview, refresh, destroy, stateBytesPerResource: stateBytes };
+}
+
+/** API calls per member to add and to remove members of existing groups, at one parallelism. */
+async function memberCalls(
+  emulator: RunningEmulator,
+  project: BenchProject,
+  groups: number,
+  parallel: number,
+): Promise<{ add: number; remove: number; addWrites: number; removeWrites: number }> {
+  const members = groups * MEMBERS;
+  project.writeProgram(oursProgram(groups, 0));
+  await project.run(["up", "--yes", "--skip-preview"]);
+  project.writeProgram(oursProgram(groups, MEMBERS));
+  emulator.resetStats();
+  await project.run(["up", "--yes", "--skip-preview", "--parallel", String(parallel)]);
+  const added = emulator.stats();
+  project.writeProgram(oursProgram(groups, 0));
+  emulator.resetStats();
+  await project.run(["up", "--yes", "--skip-preview", "--parallel", String(parallel)]);
+  const removed = emulator.stats();
+  await project.run(["destroy", "--yes", "--skip-preview"]);
+  return {
+    add: added.total / members,
+    addWrites: added.writes / members,
+    remove: removed.total / members,
+    removeWrites: removed.writes / members,
+  };
+}
+
+const f = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.build)
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "inherit" });
+  const root = join(REPO, ".cache", "bench", `engine-${Date.now()}`);
+  mkdirSync(root, { recursive: true });
+  // One snapshot of the build for the whole run, what `npm pack` would publish of the provider.
+  const release = join(root, "release");
+  cpSync(join(REPO, "package.json"), join(release, "package.json"));
+  cpSync(join(REPO, "dist", "provider"), join(release, "dist", "provider"), { recursive: true });
+  const emulator = await startEmulator({ port: 0, db: join(root, "emulator.sqlite") });
+  Object.assign(process.env, {
+    RESOURCEGROUPS_ENDPOINT: emulator.url,
+    RESOURCEGROUPS_PROJECT_ID: PROJECT_ID,
+    RESOURCEGROUPS_TOKEN: emulator.tokens.ces,
+  });
+  resetSettings();
+  const table: string[] = [];
+  const memberTable: string[] = [];
+  try {
+    for (const n of options.sizes) {
+      const resources = n * (MEMBERS + 1);
+      const ours = new BenchProject(root, `ours-${n}`, emulator, options.skipCheckpoints);
+      ours.installPackages(true, release);
+      ours.writeProgram(oursProgram(n, MEMBERS));
+      await ours.init();
+      const floor = new BenchProject(root, `floor-${n}`, emulator, options.skipCheckpoints);
+      floor.installPackages(false, release);
+      floor.writeProgram(floorProgram(n, MEMBERS));
+      await floor.init();
+
+      const o = await lifecycle(emulator, ours);
+      const fl = await lifecycle(emulator, floor);
+      emulator.resetStats();
+      const bare = await bareRun(n, MEMBERS, DEFAULT_PARALLEL);
+      const bareCalls = emulator.stats().total;
+      const perResource = (s: Step) => f(s.calls / resources, 2);
+      table.push(
+        `| ${n} (${resources}) | ${f(o.up.seconds)} | ${f(fl.up.seconds)} | ${f(o.up.seconds / fl.up.seconds, 2)} ` +
+          `| ${f(bare.up, 2)} | ${f(o.preview.seconds)} / ${f(fl.preview.seconds)} ` +
+          `| ${f(o.refresh.seconds)} / ${f(fl.refresh.seconds)} | ${f(o.destroy.seconds)} | ${f(fl.destroy.seconds)} ` +
+          `| ${f(o.destroy.seconds / fl.destroy.seconds, 2)} | ${f(bare.destroy, 2)} ` +
+          `| ${perResource(o.up)} / ${perResource(o.preview)} / ${perResource(o.refresh)} / ${perResource(o.destroy)} ` +
+          `| ${f(bareCalls / resources, 2)} ` +
+          `| ${Math.round(o.stateBytesPerResource / resources)} / ${Math.round(fl.stateBytesPerResource / resources)} ` +
+          `| ${Math.max(o.up.peakMiB, o.refresh.peakMiB, o.destroy.peakMiB)} / ${Math.max(fl.up.peakMiB, fl.destroy.peakMiB)} |`,
+      );
+      console.log(table[table.length - 1]);
+      if (options.members && (options.memberSizes?.includes(n) ?? true)) {
+        for (const parallel of [DEFAULT_PARALLEL, WIDE_PARALLEL]) {
+          const m = await memberCalls(emulator, ours, n, parallel);
+          memberTable.push(
+            `| ${n} | ${parallel} | ${f(m.add, 2)} | ${f(m.addWrites, 2)} | ${f(m.remove, 2)} | ${f(m.removeWrites, 2)} |`,
+          );
+          console.log(memberTable[memberTable.length - 1]);
+        }
+      }
+    }
+  } finally {
+    await emulator.close();
+  }
+  const checkpoints = options.skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "checkpoints on";
+  console.log(
+    `\nnode ${process.version}, ${checkpoints}, parallel ${DEFAULT_PARALLEL}, ${MEMBERS} members per group\n`,
+  );
+  console.log(
+    "| N (resources) | up ours s | up floor s | ratio | up bare s | preview ours / floor s | refresh ours / floor s " +
+      "| destroy ours s | destroy floor s | ratio | destroy bare s | API calls per resource up / preview / refresh / destroy " +
+      "| bare calls per resource | state bytes per resource ours / floor | provider peak MiB ours / floor |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const row of table) console.log(row);
+  if (memberTable.length > 0) {
+    console.log("\nMembers added to and removed from existing groups:\n");
+    console.log(
+      "| N | --parallel | calls per member added | writes per member added | calls per member removed | writes per member removed |",
+    );
+    console.log("|---|---:|---:|---:|---:|---:|");
+    for (const row of memberTable) console.log(row);
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
