@@ -7,6 +7,7 @@ import { decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
+import { writeUntilSettled } from "../../../core/settle";
 import { tagRuleArgs } from "../args";
 import type { Tag } from "../model";
 import type { CesApi } from "../api";
@@ -54,6 +55,19 @@ async function swapTag(api: CesApi, groupId: string, before: Tag | undefined, af
   }
 }
 
+/** The swap, checked again after a wait: another stack's provider may undo it (see core/settle.ts). */
+function settledSwap(state: TagRuleState, before: Tag | undefined): Promise<void> {
+  const after = tagOf(state);
+  return writeUntilSettled(
+    `tag ${after.key}=${after.value} of resource group ${state.groupId}`,
+    () => underGroupLock(state, (api) => swapTag(api, state.groupId, before, after)),
+    async () => {
+      const group = await cesApi(state.projectId).getGroup(state.groupId);
+      return group !== undefined && hasTag(group.tags, after) && (!before || !hasTag(group.tags, before));
+    },
+  );
+}
+
 export const tagRuleHandler: ResourceHandler = {
   check(_olds, news) {
     return Promise.resolve(checkWith(tagRuleArgs, news as Record<string, unknown>, (v) => ({ ...v })));
@@ -70,7 +84,7 @@ export const tagRuleHandler: ResourceHandler = {
   },
 
   async create(inputs: TagRuleState) {
-    await underGroupLock(inputs, (api) => swapTag(api, inputs.groupId, undefined, tagOf(inputs)));
+    await settledSwap(inputs, undefined);
     return { id: `${inputs.groupId}/${inputs.key}=${inputs.value}`, outs: { ...inputs } };
   },
 
@@ -81,18 +95,27 @@ export const tagRuleHandler: ResourceHandler = {
   },
 
   async update(_id, olds: TagRuleState, news: TagRuleState) {
-    await underGroupLock(news, (api) => swapTag(api, news.groupId, tagOf(olds), tagOf(news)));
+    await settledSwap(news, tagOf(olds));
     return { outs: { ...news } };
   },
 
   delete(_id, props: TagRuleState) {
-    return underGroupLock(props, async (api) => {
-      const group = await api.getGroup(props.groupId);
-      if (!group || !hasTag(group.tags, tagOf(props))) return;
-      const tags = group.tags.filter((t) => !(t.key === props.key && t.value === props.value));
-      // A TAG group needs at least one tag; the last one stays until the group itself is deleted.
-      if (tags.length === 0) return;
-      await api.updateGroup(props.groupId, { name: group.name, tags });
-    });
+    const remove = () =>
+      underGroupLock(props, async (api) => {
+        const group = await api.getGroup(props.groupId);
+        if (!group || !hasTag(group.tags, tagOf(props))) return;
+        const tags = group.tags.filter((t) => !(t.key === props.key && t.value === props.value));
+        // A TAG group needs at least one tag; the last one stays until the group itself is deleted.
+        if (tags.length === 0) return;
+        await api.updateGroup(props.groupId, { name: group.name, tags });
+      });
+    return writeUntilSettled(
+      `removal of tag ${props.key}=${props.value} from ${props.groupId}`,
+      remove,
+      async () => {
+        const group = await cesApi(props.projectId).getGroup(props.groupId);
+        return !group || !hasTag(group.tags, tagOf(props)) || group.tags.length === 1;
+      },
+    );
   },
 };

@@ -1,13 +1,16 @@
 /**
  * A Cloudflare GroupMember adds one zone to a group's scope. It changes the group through the group
  * update, under the group's lock, touching only its own zone, so members created in parallel all land
- * and the group's declared zones stay.
+ * and the group's declared zones stay. The scope is written whole, so the members of one group added
+ * (or removed) together share one read and one write.
  */
+import { Batches, withPrefix } from "../../../core/batches";
 import { checkWith } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
+import { writeUntilSettled } from "../../../core/settle";
 import type { CloudflareApi } from "../api";
 import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "../contracts";
 import { groupMemberArgs } from "../args";
@@ -23,12 +26,14 @@ export interface CloudflareMemberState {
 
 /** Another writer outside this process can still overwrite the scope; a few re-reads catch that. */
 const WRITE_ATTEMPTS = 3;
+/** How a member's scope write waits for the other members of its group (see core/batches.ts). */
+export const SCOPE_BATCH_TIMING = { quietMs: 100, maxWaitMs: 1_000 };
 
 async function targetGroup(api: CloudflareApi, state: CloudflareMemberState): Promise<CloudflareGroup> {
   const group = await api.getGroup(state.accountId, state.groupId);
   if (!group) {
     throw new ConflictError(
-      `groupId: resource group ${state.groupId} does not exist in account ${state.accountId}, so zone ${state.zoneId} cannot be added`,
+      `groupId: resource group ${state.groupId} does not exist in account ${state.accountId}, so the zone cannot be added`,
     );
   }
   if (!group.editable) {
@@ -45,24 +50,57 @@ async function targetGroup(api: CloudflareApi, state: CloudflareMemberState): Pr
   return group;
 }
 
-async function addZone(api: CloudflareApi, state: CloudflareMemberState): Promise<void> {
-  const key = zoneKey(state.zoneId);
+/** Adds the zones of `members` (all of one group) in one scope write; all land or none do. */
+async function addZones(api: CloudflareApi, members: CloudflareMemberState[]): Promise<void> {
+  const first = members[0] as CloudflareMemberState;
+  const keys = [...new Set(members.map((m) => zoneKey(m.zoneId)))];
   for (let attempt = 1; ; attempt++) {
-    const group = await targetGroup(api, state);
-    if (group.objects.includes(key)) return;
-    if (group.objects.length >= CLOUDFLARE_LIMITS.scopeObjectsMax) {
+    const group = await targetGroup(api, first);
+    const missing = keys.filter((key) => !group.objects.includes(key));
+    if (missing.length === 0) return;
+    if (group.objects.length + missing.length > CLOUDFLARE_LIMITS.scopeObjectsMax) {
       throw new ConflictError(
-        `zoneId: resource group '${group.name}' (${group.id}) already holds ${group.objects.length} scope ` +
-          `objects, the Cloudflare limit is ${CLOUDFLARE_LIMITS.scopeObjectsMax}; zone ${state.zoneId} cannot be added`,
+        `zoneId: resource group '${group.name}' (${group.id}) holds ${group.objects.length} scope objects; ` +
+          `adding ${missing.length} would pass the Cloudflare limit of ${CLOUDFLARE_LIMITS.scopeObjectsMax}`,
       );
     }
-    const after = await api.updateGroup(state.accountId, group.id, {
-      scopeKey: accountKey(state.accountId),
-      objects: [...group.objects, key],
+    const after = await api.updateGroup(first.accountId, group.id, {
+      scopeKey: accountKey(first.accountId),
+      objects: [...group.objects, ...missing],
     });
-    if (after.objects.includes(key) || attempt >= WRITE_ATTEMPTS) return;
+    if (keys.every((key) => after.objects.includes(key)) || attempt >= WRITE_ATTEMPTS) return;
   }
 }
+
+/** Removes the zones of `members` (all of one group) in one scope write. */
+async function removeZones(api: CloudflareApi, members: CloudflareMemberState[]): Promise<void> {
+  const first = members[0] as CloudflareMemberState;
+  const group = await api.getGroup(first.accountId, first.groupId);
+  if (!group) return;
+  const keys = new Set(members.map((m) => zoneKey(m.zoneId)));
+  if (!group.objects.some((key) => keys.has(key))) return;
+  const objects = group.objects.filter((key) => !keys.has(key));
+  // A scope needs at least one object; the last zone stays until the group itself is deleted.
+  if (objects.length === 0) objects.push(group.objects[group.objects.length - 1] as string);
+  if (objects.length === group.objects.length) return;
+  await api.updateGroup(first.accountId, group.id, { scopeKey: accountKey(first.accountId), objects });
+}
+
+type ScopeWrite = (api: CloudflareApi, members: CloudflareMemberState[]) => Promise<void>;
+
+/** One batch per group and direction, written under the group's lock. */
+function scopeBatches(write: ScopeWrite, verb: string): Batches<CloudflareMemberState> {
+  return new Batches<CloudflareMemberState>({
+    ...SCOPE_BATCH_TIMING,
+    maxItems: CLOUDFLARE_LIMITS.scopeObjectsMax,
+    send: (lockKey, members) => withLock(lockKey, () => write(cloudflareApi(), members)),
+    itemError: (error, member, size) =>
+      withPrefix(error, `${verb} zone ${member.zoneId}${size > 1 ? ` (one of a batch of ${size})` : ""}`),
+  });
+}
+
+const adds = scopeBatches(addZones, "add");
+const removals = scopeBatches(removeZones, "remove");
 
 export const cloudflareGroupMemberHandler: ResourceHandler = {
   check(_olds, news) {
@@ -88,12 +126,19 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
           `so zone ${inputs.zoneId} belongs in its \`zones\` instead of a GroupMember`,
       );
     }
-    await withLock(api.lockKey(inputs.accountId, inputs.groupId), () => addZone(api, inputs));
+    // Checked again after a wait: another stack's provider may undo the write (see core/settle.ts).
+    await writeUntilSettled(
+      `zone ${inputs.zoneId} of resource group ${inputs.groupId}`,
+      () => adds.submit(api.lockKey(inputs.accountId, inputs.groupId), inputs),
+      async () =>
+        (await api.getGroup(inputs.accountId, inputs.groupId))?.objects.includes(zoneKey(inputs.zoneId)) ??
+        false,
+    );
     return { id: `${inputs.groupId}/${inputs.zoneId}`, outs: { ...inputs } };
   },
 
   async read(id, props: CloudflareMemberState) {
-    const group = await cloudflareApi().getGroup(props.accountId, props.groupId);
+    const group = await cloudflareApi().sharedGroup(props.accountId, props.groupId);
     const present = group !== undefined && group.objects.includes(zoneKey(props.zoneId));
     return present ? { id, props } : { id: "", props: {} };
   },
@@ -102,16 +147,16 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
     return Promise.reject(new Error("a GroupMember is never updated in place: every change replaces it"));
   },
 
-  delete(_id, props: CloudflareMemberState) {
+  async delete(_id, props: CloudflareMemberState) {
     const api = cloudflareApi();
-    return withLock(api.lockKey(props.accountId, props.groupId), async () => {
-      const group = await api.getGroup(props.accountId, props.groupId);
-      const key = zoneKey(props.zoneId);
-      if (!group || !group.objects.includes(key)) return;
-      const objects = group.objects.filter((k) => k !== key);
-      // A scope needs at least one object; the last zone stays until the group itself is deleted.
-      if (objects.length === 0) return;
-      await api.updateGroup(props.accountId, group.id, { scopeKey: accountKey(props.accountId), objects });
-    });
+    await writeUntilSettled(
+      `removal of zone ${props.zoneId} from resource group ${props.groupId}`,
+      () => removals.submit(api.lockKey(props.accountId, props.groupId), props),
+      async () => {
+        const group = await api.getGroup(props.accountId, props.groupId);
+        // Gone, or kept as the scope's last object until the group itself is deleted.
+        return !group || !group.objects.includes(zoneKey(props.zoneId)) || group.objects.length === 1;
+      },
+    );
   },
 };
