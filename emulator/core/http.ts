@@ -2,22 +2,28 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Bodies above this size are refused; the largest valid CES body (1000 members) is about 1.3 MB. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * Bodies above this size are answered 413, unless their route takes more (`Route.maxBodyBytes`): no
+ * valid body of any dialect comes near it but CES's member batches (see docs/emulator.md).
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface RequestBody {
   text: string;
   tooLarge: boolean;
 }
 
-/** Reads the whole body, so the connection is clean even when the answer is an early error. */
-export async function readBody(req: IncomingMessage): Promise<RequestBody> {
+/**
+ * Reads the whole body, so the connection is clean even when the answer is an early error; past
+ * `limit` bytes the rest is read and dropped, so memory stays bounded whatever a client sends.
+ */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<RequestBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) tooLarge = true;
+    if (size > limit) tooLarge = true;
     else chunks.push(chunk);
   }
   return { text: tooLarge ? "" : Buffer.concat(chunks).toString("utf8"), tooLarge };

@@ -34,6 +34,11 @@ function matchPath(routes: readonly Route[], path: string): RouteMatch[] {
   return matches;
 }
 
+/** The methods some route serves at this path, for a 405's `Allow` header; empty when none does. */
+export function allowedMethods(routes: readonly Route[], path: string): string[] {
+  return [...new Set(matchPath(routes, path).map((m) => m.route.method))].sort();
+}
+
 /** The route for this method and path, with decoded parameters; literal routes win over `{param}` ones. */
 export function findRoute(routes: readonly Route[], method: string, path: string): RouteMatch | undefined {
   const candidates = matchPath(routes, path).filter((m) => m.route.method === method);

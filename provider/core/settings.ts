@@ -86,7 +86,59 @@ export function readSettings<S extends z.ZodObject>(
     });
     throw new ConfigurationError(`Invalid ${vendor} provider setting(s): ${problems.join("; ")}`);
   }
+  refuseCleartextCredentials(vendor, specs, raw, env);
   return parsed.data;
+}
+
+/** Hosts a plain-http request never leaves this machine for. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Whether the user allowed plain http:// to other hosts; anything but true or false is a mistake. */
+export function insecureHttpAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = rawSetting(ALLOW_INSECURE_HTTP, env);
+  if (value === undefined || /^(false|0|no)$/i.test(value)) return false;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  throw new ConfigurationError(
+    `allowInsecureHttp must be true or false (got '${value}'; from ${where(ALLOW_INSECURE_HTTP)})`,
+  );
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A credential goes over plain `http://` only to this machine (the emulator, a local proxy), unless
+ * the user allows it with `allowInsecureHttp`: anywhere else, anyone on the path could read it.
+ */
+function refuseCleartextCredentials(
+  vendor: string,
+  specs: Record<string, SettingSpec>,
+  raw: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): void {
+  const sendsCredential = Object.entries(specs).some(
+    ([name, spec]) => spec.secret && raw[name] !== undefined,
+  );
+  if (!sendsCredential || insecureHttpAllowed(env)) return;
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = raw[name];
+    if (spec.secret || value === undefined || !/^http:\/\//i.test(value)) continue;
+    const url = parseUrl(value);
+    if (url === undefined || isLoopbackHost(url.hostname)) continue;
+    throw new ConfigurationError(
+      `${name} '${value}' is plain http:// to ${url.hostname}, which is not this machine: the ${vendor} ` +
+        `credential would cross the network unencrypted. Use an https:// endpoint, or, on a network you ` +
+        `trust, allow it with ${where(ALLOW_INSECURE_HTTP)} set to true`,
+    );
+  }
 }
 
 export const wholeNumber = (what: string, min: number, max: number) =>
@@ -98,6 +150,13 @@ export const wholeNumber = (what: string, min: number, max: number) =>
 
 export const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL` });
+
+/** Lets credentials go over plain http:// to hosts other than loopback; off unless set to true. */
+export const ALLOW_INSECURE_HTTP = {
+  key: "allowInsecureHttp",
+  env: ["RESOURCEGROUPS_ALLOW_INSECURE_HTTP"],
+  optional: true,
+} satisfies SettingSpec;
 
 /** Settings every vendor's HTTP client shares. */
 export const COMMON_SETTINGS = {

@@ -1,10 +1,15 @@
 /**
  * Turns zod results into the failures Pulumi's check() reports, one per broken rule, each naming the
  * field. Values not known yet during a preview are skipped: they are checked once they are known.
+ * Arguments the resource does not take are refused with the names it does take, so a misspelt
+ * argument (`tag` for `tags`) in a JavaScript or YAML program is never dropped silently.
  */
-import type { z } from "zod";
+import { z } from "zod";
 
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Keys Pulumi itself adds to a dynamic resource's inputs. */
+const ENGINE_KEYS: readonly string[] = ["__provider"];
 
 export interface CheckFailure {
   property: string;
@@ -32,16 +37,74 @@ function unknownPaths(value: unknown, path: PropertyKey[] = [], out: PropertyKey
 const startsWith = (path: readonly PropertyKey[], prefix: PropertyKey[]) =>
   prefix.every((part, i) => path[i] === part);
 
+const outputsBySchema = new WeakMap<z.ZodType, readonly string[]>();
+
+/**
+ * Declares the outputs of the resource whose arguments `schema` checks. Its class passes them to
+ * Pulumi as `undefined` placeholders and states of earlier releases may carry them, so check() takes
+ * them for known names, not for misspelt arguments. Returns `schema`.
+ */
+export function withOutputs<S extends z.ZodType>(schema: S, outputs: readonly string[]): S {
+  outputsBySchema.set(schema, outputs);
+  return schema;
+}
+
+/** The arguments a schema takes: the keys of its object shape. */
+export function argumentNames(schema: z.ZodType): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The allowed name a typo most likely meant: same letters ignoring case, or at most two edits away. */
+function closest(name: string, allowed: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const scored = allowed
+    .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= Math.min(2, Math.floor(name.length / 2)))
+    .sort((a, b) => a.distance - b.distance);
+  return scored[0]?.candidate;
+}
+
+/**
+ * One failure per argument the schema does not take. Keys whose value is undefined (nothing to drop)
+ * and declared outputs pass; everything else is named with the list of allowed arguments.
+ */
+export function unknownArguments(schema: z.ZodType, props: Record<string, unknown>): CheckFailure[] {
+  const allowed = argumentNames(schema);
+  if (allowed.length === 0) return [];
+  const outputs = outputsBySchema.get(schema) ?? [];
+  return Object.entries(props)
+    .filter(([key, value]) => value !== undefined && !allowed.includes(key) && !outputs.includes(key))
+    .map(([key]) => {
+      const guess = closest(key, allowed);
+      const hint = guess === undefined ? "" : ` (did you mean '${guess}'?)`;
+      return { property: key, reason: `${key}: unknown argument${hint}; allowed: ${allowed.join(", ")}` };
+    });
+}
+
 export function validate<S extends z.ZodType>(
   schema: S,
   input: Record<string, unknown>,
 ): Validated<z.output<S>> {
-  const { __provider: _provider, ...props } = input;
+  const props = Object.fromEntries(Object.entries(input).filter(([key]) => !ENGINE_KEYS.includes(key)));
+  const unknownArgs = unknownArguments(schema, props);
   const result = schema.safeParse(props);
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success && unknownArgs.length === 0) return { ok: true, value: result.data };
   const unknowns = unknownPaths(props);
-  const failures = result.error.issues
+  const failures = (result.success ? [] : result.error.issues)
     .filter((issue) => !unknowns.some((u) => startsWith(issue.path, u)))
     .map((issue) => ({ property: formatPath(issue.path) || "(inputs)", reason: issue.message }));
-  return { ok: false, failures };
+  return { ok: false, failures: [...unknownArgs, ...failures] };
 }

@@ -63,6 +63,8 @@ describe("stats", () => {
       },
       injectedFaults: 1,
       dropped: 0,
+      // The injected 503 asked for a pause; the same request was not sent again.
+      retryAfter: { answered: 1, retries: 0, early: 0, minMarginMs: null, recent: [] },
     };
     expect(emulator.stats()).toEqual(expected);
     const served = await admin<EmulatorStats>("GET", "stats");
@@ -81,7 +83,14 @@ describe("stats", () => {
     const reset = await admin<EmulatorStats>("POST", "stats/reset");
     expect(reset).toEqual({
       status: 200,
-      json: { total: 0, writes: 0, byRoute: {}, injectedFaults: 0, dropped: 0 },
+      json: {
+        total: 0,
+        writes: 0,
+        byRoute: {},
+        injectedFaults: 0,
+        dropped: 0,
+        retryAfter: { answered: 0, retries: 0, early: 0, minMarginMs: null, recent: [] },
+      },
     });
     await api.list();
     expect(emulator.stats().total).toBe(1);

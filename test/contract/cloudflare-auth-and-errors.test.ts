@@ -140,12 +140,17 @@ describe("unknown routes and methods under /client/v4/ answer in the envelope", 
     ["GET", `/client/v4/accounts/${ACCOUNT}/iam/user_groups`],
     ["GET", `${groups}/${hexId(1)}/members`],
     ["GET", `${groups}/`],
+  ])("%s %s -> 404 7003 + 7000", async (method, path) => {
+    expectNoRoute(await api.raw(method, path));
+  });
+
+  test.each([
     ["PATCH", `${groups}/${hexId(1)}`],
     ["POST", `${groups}/${hexId(1)}`],
     ["PUT", groups],
     ["DELETE", groups],
-  ])("%s %s -> 404 7003 + 7000", async (method, path) => {
-    expectNoRoute(await api.raw(method, path));
+  ])("%s %s -> 405 7003 + 7000", async (method, path) => {
+    expectNoRoute(await api.raw(method, path), 405);
   });
 
   test("after the token check", async () => {

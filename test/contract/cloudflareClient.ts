@@ -169,8 +169,8 @@ export function expectCloudflareError(
 }
 
 /** Asserts the 404 a malformed path id or an unknown route gets: codes 7003 and 7000. */
-export function expectNoRoute(reply: CloudflareReply<unknown>): void {
-  expectCloudflareError(reply, 404, [
+export function expectNoRoute(reply: CloudflareReply<unknown>, status = 404): void {
+  expectCloudflareError(reply, status, [
     { code: 7003, message: /^Could not route to .*, perhaps your object identifier is invalid\?$/ },
     { code: 7000, message: "No route for that URI" },
   ]);

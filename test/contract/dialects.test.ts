@@ -174,6 +174,7 @@ describe("per-dialect counters", () => {
       byRoute: { [CF_LIST]: 2, [CF_CREATE]: 1, "GET (unknown route)": 1 },
       injectedFaults: 1,
       dropped: 0,
+      retryAfter: { answered: 1, retries: 0, early: 0, minMarginMs: null, recent: [] },
     };
     expect(emulator.dialect("cloudflare").stats()).toEqual(cf);
     expect((await admin("GET", "cloudflare/stats")).json).toEqual(cf);
@@ -183,6 +184,7 @@ describe("per-dialect counters", () => {
       byRoute: { [CES_LIST]: 1 },
       injectedFaults: 0,
       dropped: 0,
+      retryAfter: { answered: 0, retries: 0, early: 0, minMarginMs: null, recent: [] },
     });
     expect(emulator.stats()).toEqual({ ...cf, total: 5, byRoute: { ...cf.byRoute, [CES_LIST]: 1 } });
     expect((await admin("GET", "stats")).json).toEqual(emulator.stats());
@@ -191,7 +193,14 @@ describe("per-dialect counters", () => {
   test("POST /_emulator/<dialect>/stats/reset and resetStats() zero only that dialect", async () => {
     await ces.list();
     await cloudflare.list();
-    const zero: EmulatorStats = { total: 0, writes: 0, byRoute: {}, injectedFaults: 0, dropped: 0 };
+    const zero: EmulatorStats = {
+      total: 0,
+      writes: 0,
+      byRoute: {},
+      injectedFaults: 0,
+      dropped: 0,
+      retryAfter: { answered: 0, retries: 0, early: 0, minMarginMs: null, recent: [] },
+    };
     expect(await admin("POST", "cloudflare/stats/reset")).toEqual({ status: 200, json: zero });
     expect(emulator.dialect("cloudflare").stats()).toEqual(zero);
     expect(emulator.dialect("ces").stats().total).toBe(1);

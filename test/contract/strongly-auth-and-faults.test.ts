@@ -40,9 +40,9 @@ describe("X-API-Key", () => {
     expect(response.status).toBe(401);
   });
 
-  it("answers unknown paths under the prefix with 404 not-found in the Strongly envelope", async () => {
+  it("answers unknown paths with 404 and unknown methods with 405, in the Strongly envelope", async () => {
     expectStronglyError(await api.call("GET", "/rg_0000000000000000/budgets"), 404, "not-found");
-    expectStronglyError(await api.call("PATCH", ""), 404, "not-found");
+    expectStronglyError(await api.call("PATCH", ""), 405, "not-found");
   });
 });
 

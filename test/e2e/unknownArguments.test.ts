@@ -1,0 +1,51 @@
+/**
+ * A misspelt argument in a program without type checking (JavaScript, or TypeScript run transpile-only)
+ * is refused by preview, naming it and the arguments the resource takes, and nothing is written.
+ */
+import { startE2eEmulator, type TestEmulator } from "./support/emulator";
+import { PulumiProject } from "./support/project";
+
+const HOOK_TIMEOUT = 30 * 60 * 1000;
+const TEST_TIMEOUT = 5 * 60 * 1000;
+
+const TAGGED = `import { ces } from "pulumi-resource-groups";
+
+const tagged: any = { name: "typo-tagged", type: "TAG", tags: [{ key: "env", value: "prod" }], tag: [{ key: "owner" }] };
+new ces.ResourceGroup("tagged", tagged);
+`;
+
+const COSTS = `import { strongly } from "pulumi-resource-groups";
+
+const costs: any = { name: "typo-costs", desc: "ML platform" };
+new strongly.ResourceGroup("costs", costs);
+`;
+
+let env: TestEmulator;
+let project: PulumiProject;
+
+beforeAll(async () => {
+  env = await startE2eEmulator();
+  project = await PulumiProject.create("unknown-arguments", TAGGED, env.emulator);
+}, HOOK_TIMEOUT);
+afterAll(async () => {
+  await project?.dispose();
+  await env?.stop();
+}, HOOK_TIMEOUT);
+
+test(
+  "preview refuses 'tag' and 'desc' with the allowed names, and writes nothing",
+  async () => {
+    env.emulator.resetStats();
+    const tagged = await project.fails(["preview"]);
+    expect(tagged.output).toMatch(
+      /resource 'tagged': property tag value .* has a problem: tag: unknown argument \(did you mean 'tags'\?\); allowed: name, type, tags, associationEpIds, enterpriseProjectId, adopt, projectId/,
+    );
+    project.writeProgram(COSTS);
+    const costs = await project.fails(["preview"]);
+    expect(costs.output).toMatch(
+      /resource 'costs': property desc value .* has a problem: desc: unknown argument; allowed: name, description, adopt/,
+    );
+    expect(env.emulator.stats().writes).toBe(0);
+  },
+  TEST_TIMEOUT,
+);
