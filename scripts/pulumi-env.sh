@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # shellcheck shell=bash
-# Pulumi CLI environment for this repository (see docs/pulumi-cli.md).
+# Pulumi CLI for this repository (see docs/pulumi-cli.md). Two modes:
 #
-#   source scripts/pulumi-env.sh              # set up the current bash/zsh shell
-#   scripts/pulumi-env.sh pulumi preview      # run one command in that environment
-#   scripts/pulumi-env.sh                     # print the environment it sets
+#   Your own CLI (default). Sourcing changes nothing: not PATH, not PULUMI_*, not ~/.pulumi. It only
+#   says which `pulumi` your shell will use, and how to get the sandbox when there is none.
+#       source scripts/pulumi-env.sh
 #
-# Finds the Pulumi CLI, in this order:
+#   The sandbox (asked for with --sandbox, or RESOURCEGROUPS_SANDBOX=1): the CLI the repository's own
+#   commands use (npm test, npm run demo), with its home, state and passphrase inside the repository.
+#       source scripts/pulumi-env.sh --sandbox           # set up the current bash/zsh shell
+#       scripts/pulumi-env.sh --sandbox pulumi preview   # run one command in the sandbox
+#       scripts/pulumi-env.sh --sandbox                  # print the environment it sets
+#
+# The sandbox finds the Pulumi CLI, in this order:
 #   1. a `pulumi` already on PATH;
 #   2. the build in .cache/pulumi/bin (scripts/build-pulumi-cli.sh; refreshed
 #      when `go` is available and the pinned sources changed);
@@ -90,6 +96,17 @@ _pulumi_env_main() {
     export PULUMI_ENV_CLI
 }
 
+# Your own CLI: reports, changes nothing (not even a shell variable) and runs no `pulumi` command,
+# which could write to ~/.pulumi (update checks).
+_pulumi_env_report() {
+    if command -v pulumi >/dev/null 2>&1; then
+        echo "pulumi-env: using your pulumi ($(command -v pulumi)) with your own ~/.pulumi, login and settings; nothing was changed. For the repository's sandbox: source scripts/pulumi-env.sh --sandbox" >&2
+        return 0
+    fi
+    echo "pulumi-env: no pulumi on PATH. Install it (https://www.pulumi.com/docs/install/), or use the repository's build in a sandbox: source scripts/pulumi-env.sh --sandbox" >&2
+    return 1
+}
+
 if [ -n "${ZSH_VERSION:-}" ]; then
     eval '_pulumi_env_self=${(%):-%x}'
     case "${ZSH_EVAL_CONTEXT:-}" in *:file*) _pulumi_env_sourced=1 ;; *) _pulumi_env_sourced=0 ;; esac
@@ -97,12 +114,26 @@ else
     _pulumi_env_self=${BASH_SOURCE[0]:-$0}
     if [ "${BASH_SOURCE[0]:-$0}" != "$0" ]; then _pulumi_env_sourced=1; else _pulumi_env_sourced=0; fi
 fi
+_pulumi_env_sandbox=0
+case "${RESOURCEGROUPS_SANDBOX:-}" in 1 | true | yes) _pulumi_env_sandbox=1 ;; esac
+if [ "${1:-}" = "--sandbox" ]; then
+    _pulumi_env_sandbox=1
+    # Only when executed: a sourced script must not shift the caller's own arguments.
+    [ "$_pulumi_env_sourced" = 1 ] || shift
+fi
 
 if [ "$_pulumi_env_sourced" = 1 ]; then
-    _pulumi_env_main "$_pulumi_env_self"
-    unset -f _pulumi_env_main
-    unset _pulumi_env_self _pulumi_env_sourced
-else
+    if [ "$_pulumi_env_sandbox" = 1 ]; then
+        _pulumi_env_main "$_pulumi_env_self"
+    else
+        _pulumi_env_report
+    fi
+    _pulumi_env_status=$?
+    unset -f _pulumi_env_main _pulumi_env_report
+    unset _pulumi_env_self _pulumi_env_sourced _pulumi_env_sandbox
+    # The status of the last command is the status of `source`.
+    eval "unset _pulumi_env_status; return $_pulumi_env_status"
+elif [ "$_pulumi_env_sandbox" = 1 ]; then
     _pulumi_env_main "$_pulumi_env_self" || exit 1
     if [ $# -gt 0 ]; then
         exec "$@"
@@ -111,4 +142,9 @@ else
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION PULUMI_DISABLE_REGISTRY_RESOLVE PULUMI_SKIP_CONFIRMATIONS PATH; do
         printf '%s=%s\n' "$v" "${!v}"
     done
+else
+    _pulumi_env_report || exit 1
+    if [ $# -gt 0 ]; then
+        exec "$@"
+    fi
 fi

@@ -4,12 +4,14 @@
  * Each step uses the dialect's own faults and counters and the global ones on top.
  * `/healthz` and `/_emulator/*` bypass all of it.
  */
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from "./admin";
 import type { FaultInjector, InjectedFailure } from "./faults";
-import { newRequestId, readBody, sendEmpty, sendJson } from "./http";
-import { findRoute } from "./router";
+import { MAX_BODY_BYTES, headerValue, newRequestId, readBody, sendEmpty, sendJson } from "./http";
+import { serveOverview } from "./overview";
+import { allowedMethods, findRoute } from "./router";
 import { UNKNOWN_ROUTE, type StatsRecorder } from "./stats";
 import { EmulatorFailure, type VendorApi } from "./vendor";
 
@@ -67,22 +69,30 @@ async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const arrived = performance.now();
   const requestId = newRequestId();
   res.setHeader("X-Request-Id", requestId);
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  const body = await readBody(req);
+  const url = parseRequestUrl(req.url);
 
-  if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
-  if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(admin, method, url, body.text, res);
-
+  // The read-only overview page and its JSON (overview.ts): no token, never faulted, never counted.
+  const overviewSources = deps.dialects.map((d) => d.api);
+  if (serveOverview(overviewSources, method, url.pathname, res)) return;
+  if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    return handleAdmin(admin, method, url, (await readBody(req)).text, res);
+  }
   const dialect = deps.dialects.find((d) => url.pathname.startsWith(d.api.prefix)) ?? fallback;
+  const match = findRoute(dialect.api.routes, method, url.pathname);
+  const body = await readBody(req, match?.route.maxBodyBytes ?? MAX_BODY_BYTES);
+  if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+
   const { api } = dialect;
   const faults = [dialect.faults, deps.faults];
   const counters = [dialect.stats, deps.stats];
   const write = WRITE_METHODS.has(method);
-  const match = findRoute(api.routes, method, url.pathname);
-  for (const stats of counters) stats.request(method, match?.route.pattern ?? UNKNOWN_ROUTE, write);
+  const identity = requestIdentity(req, method, url, body.text, api.credential(req));
+  const pattern = match?.route.pattern ?? UNKNOWN_ROUTE;
+  for (const stats of counters) stats.request(method, pattern, write, identity, arrived);
   try {
     const latency = faults.reduce((sum, f) => sum + f.latencyMs(), 0);
     if (latency > 0) await sleep(latency);
@@ -91,7 +101,12 @@ async function handleRequest(
 
     const injected = takeFirst(faults, (f) => f.takeFailure());
     if (injected) {
-      for (const stats of counters) stats.injectedFault();
+      for (const stats of counters) {
+        stats.injectedFault();
+        if (injected.retryAfterSeconds !== undefined) {
+          stats.toldToWait(identity, injected.retryAfterSeconds, performance.now());
+        }
+      }
       return sendError(api, injectedFailure(injected), requestId, res, retryAfter(injected));
     }
 
@@ -103,7 +118,7 @@ async function handleRequest(
     if (presented !== dialect.token && !readOnly) {
       throw new EmulatorFailure("unauthorized", 401, "The token is not valid");
     }
-    if (!match) throw new EmulatorFailure("route-not-found", 404, `No API route ${method} ${url.pathname}`);
+    if (!match) throw noRoute(api, method, url.pathname);
     if (write && readOnly) {
       throw new EmulatorFailure(
         "forbidden",
@@ -111,7 +126,10 @@ async function handleRequest(
         `The read-only token cannot call ${method} ${url.pathname}`,
       );
     }
-    if (body.tooLarge) throw new EmulatorFailure("body-too-large", 400, "The request body is too large");
+    if (body.tooLarge) {
+      const limit = match.route.maxBodyBytes ?? MAX_BODY_BYTES;
+      throw new EmulatorFailure("body-too-large", 413, `The request body is larger than ${limit} bytes`);
+    }
 
     const reply = await match.route.handle({
       params: match.params,
@@ -128,6 +146,52 @@ async function handleRequest(
     return sendJson(res, reply.status, reply.body, reply.headers);
   } catch (error) {
     return sendError(api, error, requestId, res);
+  }
+}
+
+/** A URL the router can read, whatever the client sent as its target. */
+function parseRequestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? "/", "http://emulator.invalid");
+  } catch {
+    return new URL("http://emulator.invalid/");
+  }
+}
+
+/**
+ * What makes two requests "the same request" of the same client: the X-Client-Request-Id a client
+ * keeps across retries when it sends one, else the method, path, query, body and credential (digested,
+ * so neither body nor token shows in the stats).
+ */
+function requestIdentity(
+  req: IncomingMessage,
+  method: string,
+  url: URL,
+  body: string,
+  credential = "",
+): string {
+  const clientId = headerValue(req, "x-client-request-id");
+  const hash = createHash("sha256");
+  if (clientId) hash.update(clientId);
+  else hash.update(body).update("\0").update(credential);
+  return `${method} ${url.pathname}${url.search} ${hash.digest("hex").slice(0, 16)}`;
+}
+
+/** 405 with the methods the path takes when some route serves it, 404 otherwise. */
+function noRoute(api: VendorApi, method: string, path: string): EmulatorFailure {
+  const allowed = allowedMethods(api.routes, path);
+  if (allowed.length === 0)
+    return new EmulatorFailure("route-not-found", 404, `No API route ${method} ${path}`);
+  return new MethodNotAllowed(method, path, allowed);
+}
+
+class MethodNotAllowed extends EmulatorFailure {
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: readonly string[],
+  ) {
+    super("route-not-found", 405, `${method} is not allowed on ${path}; allowed: ${allowed.join(", ")}`);
   }
 }
 
@@ -161,7 +225,11 @@ function sendError(
   if (rendered.status >= 500 && !(error instanceof EmulatorFailure)) {
     console.error(`emulator: request ${requestId} failed`, error);
   }
-  sendJson(res, rendered.status, rendered.body, { ...rendered.headers, ...headers });
+  // The dialect shapes the body; a failure of the server itself (405, 413, ...) keeps its own status.
+  const status = error instanceof EmulatorFailure ? error.status : rendered.status;
+  const allow: Record<string, string> =
+    error instanceof MethodNotAllowed ? { Allow: error.allowed.join(", ") } : {};
+  sendJson(res, status, rendered.body, { ...rendered.headers, ...allow, ...headers });
 }
 
 /** Starts listening; resolves with the bound port (useful with port 0). */

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import type { SqlDatabase } from "./sqlite";
 import type { Migration } from "./db";
+import type { VendorOverview } from "./overview";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -27,6 +28,11 @@ export interface Route {
   method: HttpMethod;
   /** Path with `{name}` placeholders; also the key under which stats count the route. */
   pattern: string;
+  /**
+   * The largest body this route takes, when its largest valid body exceeds the server's default of
+   * MAX_BODY_BYTES (1 MiB). Larger bodies are answered 413.
+   */
+  maxBodyBytes?: number;
   handle(call: ApiCall): ApiReply | Promise<ApiReply>;
 }
 
@@ -66,6 +72,8 @@ export interface VendorApi {
   renderError(error: unknown, requestId: string): RenderedError;
   /** Deletes all of this dialect's data (POST /_emulator/reset and /_emulator/<name>/reset). */
   reset(): void;
+  /** Its groups as the read-only overview page at `/` shows them (core/overview.ts); reads only. */
+  overview(): Omit<VendorOverview, "vendor">;
 }
 
 /** What a dialect folder exports: its name, its schema migrations and a factory bound to an open database. */

@@ -149,18 +149,27 @@ describe("project_id", () => {
   });
 });
 
-describe("unknown routes -> 404 ces.0016", () => {
+describe("unknown routes -> 404 ces.0016, unknown methods -> 405", () => {
   test.each([
-    ["GET", "/"],
+    // "/" itself is the emulator's overview page; every other path no dialect claims falls to CES.
+    ["GET", "/index.html"],
+    ["POST", "/"],
     ["GET", "/v1/p/resource-groups"],
     ["GET", "/v2/p/alarms"],
-    ["DELETE", `/v2/p/resource-groups/rg${"a".repeat(22)}`],
-    ["PATCH", `/v2/p/resource-groups/rg${"a".repeat(22)}`],
     ["GET", "/v2/p/resource-groups/batch-delete/x"],
-    ["PUT", "/v2/p/resource-groups"],
     ["GET", "/v2/p/resource-groups/"],
   ])("%s %s", async (method, path) => {
     expectCesError(await request(emulator, method, path), 404, "ces.0016", /No API route/);
+  });
+
+  test.each([
+    ["DELETE", `/v2/p/resource-groups/rg${"a".repeat(22)}`, "GET, PUT"],
+    ["PATCH", `/v2/p/resource-groups/rg${"a".repeat(22)}`, "GET, PUT"],
+    ["PUT", "/v2/p/resource-groups", "GET, POST"],
+  ])("%s %s -> 405, Allow: %s", async (method, path, allow) => {
+    const reply = await request(emulator, method, path);
+    expectCesError(reply, 405, "ces.0016", /is not allowed/);
+    expect(reply.headers.get("allow")).toBe(allow);
   });
 });
 

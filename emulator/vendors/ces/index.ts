@@ -4,6 +4,7 @@ import { defineDialect } from "../../core/vendor";
 import { renderCesError } from "./errors";
 import { cesRoutes } from "./routes";
 import { CES_MIGRATIONS, CesStore } from "./store";
+import { cesOverview } from "./overview";
 
 function authToken(req: IncomingMessage): string | undefined {
   const value = req.headers["x-auth-token"];
@@ -22,6 +23,7 @@ export const ces = defineDialect({
       credential: authToken,
       renderError: renderCesError,
       reset: () => store.reset(),
+      overview: () => cesOverview(db),
     };
   },
 });

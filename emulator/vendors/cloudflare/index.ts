@@ -4,6 +4,7 @@ import { defineDialect } from "../../core/vendor";
 import { renderCloudflareError } from "./errors";
 import { CLOUDFLARE_PREFIX, cloudflareRoutes } from "./routes";
 import { CLOUDFLARE_MIGRATIONS, CloudflareStore } from "./store";
+import { cloudflareOverview } from "./overview";
 
 export const cloudflare = defineDialect({
   name: "cloudflare",
@@ -17,6 +18,7 @@ export const cloudflare = defineDialect({
       credential: bearerToken,
       renderError: renderCloudflareError,
       reset: () => store.reset(),
+      overview: () => cloudflareOverview(db),
     };
   },
 });

@@ -8,6 +8,7 @@ import { defineDialect } from "../../core/vendor";
 import { renderStronglyError } from "./errors";
 import { stronglyRoutes } from "./routes";
 import { STRONGLY_MIGRATIONS, StronglyStore } from "./store";
+import { stronglyOverview } from "./overview";
 
 function apiKey(req: IncomingMessage): string | undefined {
   const value = req.headers["x-api-key"];
@@ -26,6 +27,7 @@ export const strongly = defineDialect({
       credential: apiKey,
       renderError: renderStronglyError,
       reset: () => store.reset(),
+      overview: () => stronglyOverview(db),
     };
   },
 });

@@ -11,6 +11,7 @@ import { defineDialect } from "../../core/vendor";
 import { renderZopNightError } from "./errors";
 import { ZOPNIGHT_PREFIX, zopnightAdminRoutes, zopnightRoutes } from "./routes";
 import { ZOPNIGHT_MIGRATIONS, ZopNightStore } from "./store";
+import { zopnightOverview } from "./overview";
 
 function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
@@ -32,6 +33,7 @@ export const zopnight = defineDialect({
       credential: bearerToken,
       renderError: renderZopNightError,
       reset: () => store.reset(),
+      overview: () => zopnightOverview(db),
     };
   },
 });

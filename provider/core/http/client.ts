@@ -2,15 +2,27 @@
  * The HTTP layer every vendor uses: one axios instance per vendor configuration, bounded retries, and
  * every failure turned into a typed error that never carries the request's headers.
  */
+import { randomUUID } from "node:crypto";
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from "axios";
 import {
   ApiConnectionError,
   ApiTimeoutError,
+  RateLimitError,
   apiErrorFor,
   type ApiError,
   type ApiErrorDetails,
 } from "./errors";
 import { isRetryable, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from "./retry";
+import { proxyAgentsFor } from "./proxy";
+
+/**
+ * A 429 is the server pacing its clients, not a failure: it gets a budget of its own, this many times
+ * `maxRetries`, so a busy API slows a deployment down instead of failing it.
+ */
+export const RATE_LIMIT_BUDGET_FACTOR = 5;
+
+/** Names one logical request across its retries. */
+export const CLIENT_REQUEST_ID_HEADER = "X-Client-Request-Id";
 
 export interface VendorErrorBody {
   errorCode?: string;
@@ -59,8 +71,10 @@ export interface HttpResponse<T> {
 
 export class HttpClient {
   private readonly axios: AxiosInstance;
+  private readonly redact: (text: string) => string;
 
   constructor(private readonly options: HttpClientOptions) {
+    this.redact = redactor(Object.values(options.headers));
     this.axios = axios.create({
       baseURL: options.baseURL,
       headers: { "Content-Type": "application/json", Accept: "application/json", ...options.headers },
@@ -68,59 +82,102 @@ export class HttpClient {
       // Every status is handled here, so axios never builds an error that embeds the headers.
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
+      // HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured by agents (proxy.ts), not by axios itself.
       proxy: false,
+      ...proxyAgentsFor(options.baseURL),
+      // A redirect could carry the credential header to another host, or from https to http.
+      maxRedirects: 0,
     });
   }
 
   async request<T>(spec: RequestSpec): Promise<HttpResponse<T>> {
-    const wait = this.options.sleep ?? sleep;
+    const wait = this.options.sleep ?? waitAtLeast;
     const idempotent = spec.idempotent ?? IDEMPOTENT_METHODS.has(spec.method.toUpperCase());
     const retryable = idempotent || spec.beforeRetry !== undefined;
+    const { maxRetries } = this.options.retry;
+    let failures = 0;
+    let rateLimited = 0;
+    // The same id on every attempt, so logs and the server can tell a retry from a new request.
+    const clientRequestId = randomUUID();
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0 && spec.beforeRetry) {
         const earlier = await spec.beforeRetry();
         if (earlier) return { status: 200, data: earlier.data as T };
       }
       try {
-        return await this.send<T>(spec);
+        return await this.send<T>(spec, clientRequestId);
       } catch (error) {
-        if (!retryable || !isRetryable(error) || attempt >= this.options.retry.maxRetries) throw error;
+        if (!retryable || !isRetryable(error)) throw error;
+        if (error instanceof RateLimitError) rateLimited++;
+        else failures++;
+        if (failures > maxRetries || rateLimited > maxRetries * RATE_LIMIT_BUDGET_FACTOR) throw error;
         const retryAfter = (error as Partial<ApiError>).retryAfterSeconds;
-        await wait(retryDelayMs(attempt, this.options.retry, retryAfter));
+        // Coming back before the server asked is no retry at all: give up instead.
+        if (retryAfter !== undefined && retryAfter * 1000 > this.options.retry.maxRetryAfterMs) throw error;
+        const delay = retryDelayMs(Math.min(attempt, maxRetries), this.options.retry, retryAfter);
+        await wait(delay);
       }
     }
   }
 
-  private async send<T>(spec: RequestSpec): Promise<HttpResponse<T>> {
+  private async send<T>(spec: RequestSpec, clientRequestId: string): Promise<HttpResponse<T>> {
     let response: AxiosResponse<unknown>;
     try {
       response = await this.axios.request({
         method: spec.method,
         url: spec.path,
+        headers: { [CLIENT_REQUEST_ID_HEADER]: clientRequestId },
         params: spec.query,
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
       });
     } catch (error) {
-      throw connectionError(spec.operation, error);
+      throw connectionError(spec.operation, error, this.redact);
     }
     if (response.status >= 200 && response.status < 300) {
       return { status: response.status, data: response.data as T };
     }
     const headers = response.headers as Record<string, unknown>;
+    const body = this.options.parseError(response.data, headers);
     const details: ApiErrorDetails = {
       operation: spec.operation,
       status: response.status,
-      ...this.options.parseError(response.data, headers),
+      ...body,
+      // A server may echo what it was sent; the credential never goes further than this client.
+      ...(body.errorMsg === undefined ? {} : { errorMsg: this.redact(body.errorMsg) }),
       retryAfterSeconds: parseRetryAfter(headers["retry-after"]),
     };
     throw apiErrorFor(details, this.options.credentialHint, this.options.permissionHint?.(details));
   }
 }
 
+/**
+ * Sleeps for at least `ms`: timers may fire a millisecond early, and a server that asked for a pause
+ * must not see the retry before it ends.
+ */
+async function waitAtLeast(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0; left = until - performance.now()) await sleep(Math.ceil(left));
+}
+
+export const REDACTED = "[redacted]";
+
+/** Replaces every credential (each header value, and the token of `Bearer <token>`) in a text. */
+export function redactor(headerValues: readonly string[]): (text: string) => string {
+  const secrets = headerValues
+    .flatMap((value) => [value, value.replace(/^\S+\s+/, "")])
+    .filter((value) => value.length >= 4 && !/^application\//.test(value))
+    .sort((a, b) => b.length - a.length);
+  return (text) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+}
+
 /** Keeps only the reason from an axios failure: its config (and so the token) stays behind. */
-function connectionError(operation: string, error: unknown): ApiConnectionError {
+function connectionError(
+  operation: string,
+  error: unknown,
+  redact: (text: string) => string,
+): ApiConnectionError {
   const code = axios.isAxiosError(error) ? error.code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redact(error instanceof Error ? error.message : String(error));
   if (code === "ETIMEDOUT" || code === "ECONNABORTED") {
     return new ApiTimeoutError(operation, `timed out: ${message}`);
   }

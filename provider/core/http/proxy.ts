@@ -1,0 +1,43 @@
+/**
+ * Proxies as Node users set them: `HTTPS_PROXY`, `HTTP_PROXY` (or `ALL_PROXY`) name the proxy for each
+ * scheme and `NO_PROXY` lists the hosts reached directly; lowercase names win over uppercase ones, as
+ * in curl. axios' own proxy support stays off (`proxy: false`): it sends an https request to the proxy
+ * as plain HTTP instead of tunnelling it, so these agents do the proxying instead.
+ */
+import type { Agent as HttpAgent } from "node:http";
+import type { Agent as HttpsAgent } from "node:https";
+import { HttpProxyAgent } from "http-proxy-agent";
+import { HttpsProxyAgent } from "https-proxy-agent";
+import { getProxyForUrl } from "proxy-from-env";
+
+/** The axios options that route a client's requests; empty when its endpoint is reached directly. */
+export interface ProxyAgents {
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpsAgent;
+}
+
+/**
+ * The proxy for requests to `baseURL`, read from the environment when the client is made (every
+ * request of a client goes to the same host, so one decision holds for all of them).
+ */
+export function proxyAgentsFor(baseURL: string): ProxyAgents {
+  const proxy = proxyFor(baseURL);
+  if (proxy === undefined) return {};
+  return new URL(baseURL).protocol === "https:"
+    ? { httpsAgent: new HttpsProxyAgent(proxy) }
+    : { httpAgent: new HttpProxyAgent(proxy) };
+}
+
+/** The proxy URL the environment gives for `url`, or undefined to connect directly. */
+export function proxyFor(url: string): string | undefined {
+  const proxy = getProxyForUrl(url);
+  if (proxy === "") return undefined;
+  try {
+    return new URL(proxy).href;
+  } catch {
+    // The value is not shown: a proxy URL may hold a user and password.
+    throw new Error(
+      `The proxy for ${new URL(url).host} (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) must be a URL such as http://proxy.example:3128`,
+    );
+  }
+}
