@@ -5,7 +5,7 @@ import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "**/node_modules/**", ".cache/**", ".data/**", "coverage/**"],
+    ignores: ["**/dist/**", "node_modules/**", "**/node_modules/**", ".cache/**", ".data/**", "coverage/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

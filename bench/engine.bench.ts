@@ -87,7 +87,7 @@ class BenchProject {
   /**
    * Installs packages as npm would, copies side by side in the project's node_modules: the Pulumi SDK
    * (its own dependencies resolve from the repository's) and, for `ours`, this package's published
-   * files. Through the repository's self-link the SDK would serialize our providers by value (see
+   * files. Through the repository's workspace link the SDK would serialize our providers by value (see
    * bench/README.md), which is not what a user's stack stores.
    */
   installPackages(ours: boolean, release: string): void {
@@ -201,13 +201,13 @@ const f = (n: number, digits = 1) => n.toFixed(digits);
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.build)
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "inherit" });
+    execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "inherit" });
   const root = join(REPO, ".cache", "bench", `engine-${Date.now()}`);
   mkdirSync(root, { recursive: true });
   // One snapshot of the build for the whole run, what `npm pack` would publish of the provider.
   const release = join(root, "release");
-  cpSync(join(REPO, "package.json"), join(release, "package.json"));
-  cpSync(join(REPO, "dist", "provider"), join(release, "dist", "provider"), { recursive: true });
+  cpSync(join(REPO, "provider", "package.json"), join(release, "package.json"));
+  cpSync(join(REPO, "provider", "dist"), join(release, "dist"), { recursive: true });
   const emulator = await startEmulator({ port: 0, db: join(root, "emulator.sqlite") });
   Object.assign(process.env, {
     RESOURCEGROUPS_ENDPOINT: emulator.url,

@@ -10,6 +10,7 @@
  * programs load the package from dist/). Prints one line per trial and a Markdown table.
  */
 import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startTestEmulator } from "../test/support/emulator";
 import {
@@ -50,8 +51,8 @@ async function trial(
     env.emulator,
   );
   // The project's own link to this package: an `npm install` in the repository meanwhile (which
-  // removes and re-creates the repository's self-link) must not fail a trial.
-  project.usePackage(REPO);
+  // re-creates the repository's workspace links) must not fail a trial.
+  project.usePackage(join(REPO, "provider"));
   try {
     const total = groups * (members + 1);
     const killAfter = Math.floor(Math.random() * total * 0.9);

@@ -1,8 +1,9 @@
 /**
- * The pack must start where only policy/package.json's dependencies are installed: a copy in another
- * repository, or `pulumi policy publish` (the service installs policy/package.json). The Pulumi engine
- * compiles it there with ts-node, type-checking with policy/tsconfig.json. test/e2e/policy.test.ts runs
- * such a copy with the real CLI; these checks catch the same mistakes without the engine.
+ * The pack must start where only policy/package.json's dependencies are installed: from its npm tarball
+ * in a user's node_modules, a copy in another repository, or `pulumi policy publish`. The engine loads
+ * its main, the JavaScript that `npm run build` compiles into dist/ (TypeScript inside node_modules is
+ * not compiled by the engine). test/e2e/policy.test.ts and test/e2e/packedInstall.test.ts run it with
+ * the real CLI; these checks catch the same mistakes without the engine.
  */
 import * as fs from "fs";
 import { builtinModules } from "module";
@@ -53,8 +54,10 @@ describe("policy pack packaging", () => {
     }
   });
 
-  it("declares typescript: @pulumi/pulumi has it only as an optional peer, and its vendored 3.8 cannot compile the pack", () => {
-    expect(dependencies["typescript"]).toBeDefined();
+  it("runs as the JavaScript it ships: main is the build of index.ts, and the tarball holds the build", () => {
+    const pack = manifest as Manifest & { main?: string; files?: string[] };
+    expect(pack.main).toBe("dist/index.js");
+    expect(pack.files).toEqual(expect.arrayContaining(["PulumiPolicy.yaml", "dist/**/*.js"]));
   });
 
   it("tsconfig.json asks for no type packages that package.json does not install", () => {

@@ -50,7 +50,7 @@ function runInFreshProcess(text: string, config: Record<string, string>, inputs:
  * any node_modules: there the SDK serializes a provider by value, as it does for `npm link`.
  */
 function installedProject(): string {
-  const built = join(REPO, "dist", "provider", "runtime", "providers", "groupMember.js");
+  const built = join(REPO, "provider", "dist", "runtime", "providers", "groupMember.js");
   if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build first`);
   const dir = join(REPO, ".cache", `serialization-${randomBytes(4).toString("hex")}`);
   const modules = join(dir, "node_modules");
@@ -60,8 +60,8 @@ function installedProject(): string {
     recursive: true,
   });
   const ours = join(modules, "pulumi-resource-groups");
-  cpSync(join(REPO, "package.json"), join(ours, "package.json"));
-  cpSync(join(REPO, "dist", "provider"), join(ours, "dist", "provider"), { recursive: true });
+  cpSync(join(REPO, "provider", "package.json"), join(ours, "package.json"));
+  cpSync(join(REPO, "provider", "dist"), join(ours, "dist"), { recursive: true });
   return dir;
 }
 

@@ -19,12 +19,12 @@ import {
   tagKey,
   tagValue,
   type GroupType,
-} from "../../../provider/vendors/ces/contracts";
+} from "pulumi-resource-groups/contracts/ces";
 import { cesErrors } from "./errors";
 
 // The wire shapes of tags and members are the neutral model's; one definition serves both sides.
-export type { Dimension, Member, Tag } from "../../../provider/vendors/ces/model";
-import type { Member, Tag } from "../../../provider/vendors/ces/model";
+export type { Dimension, Member, Tag } from "pulumi-resource-groups/contracts/ces";
+import type { Member, Tag } from "pulumi-resource-groups/contracts/ces";
 
 export interface NewGroup {
   groupName: string;

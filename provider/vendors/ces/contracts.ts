@@ -97,3 +97,6 @@ export const dimensions = z
   .array(dimension, { error: "dimensions must be a list of {name, value}" })
   .min(1, { error: "dimensions must have at least 1 item" })
   .max(CES_LIMITS.dimensionsMax, { error: `dimensions must have at most ${CES_LIMITS.dimensionsMax} items` });
+
+/** The model's shapes, for the emulator and the policy pack (which take them with the rules). */
+export type { Dimension, Member, Tag } from "./model";

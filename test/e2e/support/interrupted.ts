@@ -146,7 +146,7 @@ export const CASES: Record<Vendor, VendorCase> = {
 /** The whole recovery a user runs after an interrupted up, as the README gives it. */
 export const RECOVERY_STEPS = ["pulumi cancel --yes", "resource-groups-recover", "pulumi up"] as const;
 
-const RECOVER_CLI = join(REPO, "dist", "provider", "tools", "recover.js");
+const RECOVER_CLI = join(REPO, "provider", "dist", "tools", "recover.js");
 
 /** Every process of a session (the killed CLI started it, so its plugins share its session id). */
 function sessionProcesses(sid: number): number[] {

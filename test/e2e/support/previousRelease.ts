@@ -27,11 +27,11 @@ export function buildPreviousRelease(): string {
   });
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   // Its dependencies are this repository's (the same axios, zod and Pulumi SDK), linked one by one so
-  // that its own name does not resolve to the new code through the repository's self-link.
+  // that its own name does not resolve to the new code through the repository's workspace links.
   const modules = join(dir, "node_modules");
   mkdirSync(modules);
   for (const entry of readdirSync(join(REPO, "node_modules"))) {
-    if (entry !== SELF && entry !== ".bin")
+    if (!entry.startsWith(SELF) && entry !== ".bin")
       symlinkSync(join(REPO, "node_modules", entry), join(modules, entry));
   }
   execFileSync(join(REPO, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], {

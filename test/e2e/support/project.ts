@@ -39,7 +39,16 @@ export interface ProjectOptions {
    * TypeScript program compiles against the package's types.
    */
   typeCheck?: boolean;
+  /**
+   * The folder to make the project in; default `.cache/e2e` of the repository, whose node_modules the
+   * program then resolves. A folder outside the repository sees only what is installed into it.
+   */
+  parentDir?: string;
 }
+
+/** What a project needs of an emulator: where it listens and each dialect's token. */
+export type EmulatorAddress = Pick<RunningEmulator, "url" | "tokens"> &
+  Partial<Pick<RunningEmulator, "setFaults">>;
 
 export const STACK = "e2e";
 
@@ -64,10 +73,11 @@ export class PulumiProject {
 
   private constructor(
     readonly name: string,
-    private readonly emulator: RunningEmulator,
+    private readonly emulator: EmulatorAddress,
     options: ProjectOptions,
   ) {
-    this.dir = join(REPO, ".cache", "e2e", `${name}-${randomBytes(4).toString("hex")}`);
+    const parent = options.parentDir ?? join(REPO, ".cache", "e2e");
+    this.dir = join(parent, `${name}-${randomBytes(4).toString("hex")}`);
     mkdirSync(this.dir, { recursive: true });
     // Settings come from stack config only, so tests see what a user's stack would: no
     // RESOURCEGROUPS_* variable of the test process reaches the provider.
@@ -85,7 +95,7 @@ export class PulumiProject {
   static async create(
     name: string,
     program: string,
-    emulator: RunningEmulator,
+    emulator: EmulatorAddress,
     config: Record<string, string> = {},
     options: ProjectOptions = {},
   ): Promise<PulumiProject> {
@@ -205,7 +215,7 @@ export class PulumiProject {
   /** Destroys the stack's resources, removes the stack and deletes the folder. */
   async dispose(): Promise<void> {
     // Faults left by a failed test must not make the clean-up fail too.
-    this.emulator.setFaults({});
+    this.emulator.setFaults?.({});
     await this.run(["destroy", "--yes", "--skip-preview"]);
     await this.run(["stack", "rm", "--yes", "--force"]);
     rmSync(this.dir, { recursive: true, force: true });
