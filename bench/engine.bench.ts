@@ -200,8 +200,7 @@ const f = (n: number, digits = 1) => n.toFixed(digits);
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (options.build)
-    execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "inherit" });
+  if (options.build) execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "inherit" });
   const root = join(REPO, ".cache", "bench", `engine-${Date.now()}`);
   mkdirSync(root, { recursive: true });
   // One snapshot of the build for the whole run, what `npm pack` would publish of the provider.
