@@ -101,19 +101,23 @@ describe("the policy pack", () => {
   it("keeps the package manifest and PulumiPolicy.yaml as the Pulumi CLI expects", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
       name: string;
-      private: boolean;
+      main: string;
       dependencies: Record<string, string>;
     };
-    expect(manifest).toMatchObject({ name: "pulumi-resource-groups-policy", private: true });
-    // typescript: see policy/package.test.ts.
+    // The engine loads the compiled pack (see policy/package.test.ts).
+    expect(manifest).toMatchObject({ name: "pulumi-resource-groups-policy", main: "dist/index.js" });
     expect(Object.keys(manifest.dependencies).sort()).toEqual([
       "@pulumi/policy",
       "@pulumi/pulumi",
       "pulumi-resource-groups",
-      "typescript",
     ]);
-    // The vendor rules come from the provider package itself, the one in this repository.
-    expect(manifest.dependencies["pulumi-resource-groups"]).toBe("file:..");
+    // The vendor rules come from the provider package of the same release (a workspace here).
+    const provider = JSON.parse(
+      fs.readFileSync(path.join(root, "..", "provider", "package.json"), "utf8"),
+    ) as {
+      version: string;
+    };
+    expect(manifest.dependencies["pulumi-resource-groups"]).toBe(provider.version);
     expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
   });
 });
