@@ -4,8 +4,8 @@
  * Each vendor has its own namespace of typed resources:
  * `import { ces, cloudflare } from "pulumi-resource-groups"`, then `new cloudflare.ResourceGroup(...)`.
  * The top-level `ResourceGroup`, `GroupMember` and `TagRule` are the Huawei Cloud Eye (CES) classes,
- * as in the first releases. Settings come from the stack config namespace `resourcegroups` or the
- * environment; see the README for each vendor's keys.
+ * as in the first releases, and so is every later CES class (`GroupMembers`). Settings come from the
+ * stack config namespace `resourcegroups` or the environment; see the README for each vendor's keys.
  */
 export * as ces from "./vendors/ces";
 export * as cloudflare from "./vendors/cloudflare";

@@ -32,3 +32,19 @@ export class PartialCreateError extends ResourceGroupsError {
     this.reasons = [cause.message];
   }
 }
+
+/**
+ * An update that applied only part of its change. `properties` is what holds now, which Pulumi records
+ * as the resource's state, so the next update starts from the truth and finishes the work.
+ */
+export class PartialUpdateError extends ResourceGroupsError {
+  readonly reasons: string[];
+  constructor(
+    readonly id: string,
+    readonly properties: Record<string, unknown>,
+    cause: Error,
+  ) {
+    super(`${cause.message} (the stack keeps what was applied; run the update again)`);
+    this.reasons = [cause.message];
+  }
+}

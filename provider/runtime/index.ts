@@ -6,9 +6,11 @@
  * `handlers.<kind>` of this module, so a kind, once released, keeps its name and its handler.
  */
 import { groupMemberHandler } from "../vendors/ces/handlers/groupMember";
+import { groupMembersHandler } from "../vendors/ces/handlers/groupMembers";
 import { resourceGroupHandler } from "../vendors/ces/handlers/resourceGroup";
 import { tagRuleHandler } from "../vendors/ces/handlers/tagRule";
 import { cloudflareGroupMemberHandler } from "../vendors/cloudflare/handlers/groupMember";
+import { cloudflareGroupMembersHandler } from "../vendors/cloudflare/handlers/groupMembers";
 import { cloudflareResourceGroupHandler } from "../vendors/cloudflare/handlers/resourceGroup";
 import { stronglyGroupMemberHandler } from "../vendors/strongly/handlers/groupMember";
 import { stronglyResourceGroupHandler } from "../vendors/strongly/handlers/resourceGroup";
@@ -28,8 +30,10 @@ export const handlers = {
   resourceGroup: resourceGroupHandler,
   groupMember: groupMemberHandler,
   tagRule: tagRuleHandler,
+  groupMembers: groupMembersHandler,
   cloudflareResourceGroup: cloudflareResourceGroupHandler,
   cloudflareGroupMember: cloudflareGroupMemberHandler,
+  cloudflareGroupMembers: cloudflareGroupMembersHandler,
   stronglyResourceGroup: stronglyResourceGroupHandler,
   stronglyGroupMember: stronglyGroupMemberHandler,
   zopnightResourceGroup: zopnightResourceGroupHandler,

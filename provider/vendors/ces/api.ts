@@ -214,7 +214,29 @@ export class CesApi {
     await this.removals.submit(groupId, member);
   }
 
-  private async sendMembers(route: "batch-create" | "batch-delete", groupId: string, batch: Member[]) {
+  /**
+   * Adds up to 1,000 members in one batch-create, now: a `GroupMembers` writes its whole list itself
+   * instead of waiting for other resources' members.
+   */
+  async addMemberBatch(groupId: string, members: Member[]): Promise<void> {
+    await this.sendMembers("batch-create", groupId, members, "its members");
+  }
+
+  /** Removes up to 1,000 members in one batch-delete, now. A group that is gone has none to remove. */
+  async removeMemberBatch(groupId: string, members: Member[]): Promise<void> {
+    await this.sendMembers("batch-delete", groupId, members, "its members");
+  }
+
+  private async sendMembers(
+    route: "batch-create" | "batch-delete",
+    groupId: string,
+    batch: Member[],
+    /** What cannot be added when the group is gone. */
+    addedThing = "the GroupMember",
+  ) {
+    if (batch.length > MEMBER_BATCH_MAX) {
+      throw new RangeError(`a member batch takes at most ${MEMBER_BATCH_MAX} members (got ${batch.length})`);
+    }
     // Two resources may name the same member; the API takes each once.
     const members = [...new Map(batch.map((m) => [memberKey(m), m])).values()];
     this.listings.clear();
@@ -238,7 +260,7 @@ export class CesApi {
       this.kinds.delete(groupId);
       if (adding) {
         throw new ConflictError(
-          `groupId: resource group ${groupId} does not exist, so the GroupMember cannot be added`,
+          `groupId: resource group ${groupId} does not exist, so ${addedThing} cannot be added`,
         );
       }
     } finally {
@@ -253,6 +275,58 @@ export class CesApi {
     );
     if (listed === undefined) return this.findMember(groupId, member);
     return listed.has(memberKey(member));
+  }
+
+  /**
+   * The members of the group in the given namespaces, in the API's order, or undefined when the group
+   * is gone. The API lists one namespace at a time and no other, so members of other namespaces are
+   * not seen. A namespace too large to page through is checked member by member for `expected`.
+   */
+  async membersIn(
+    groupId: string,
+    namespaces: readonly string[],
+    expected: readonly Member[],
+  ): Promise<Member[] | undefined> {
+    // Without a namespace to list, only the group itself can say whether it is still there.
+    if (namespaces.length === 0) return (await this.getGroup(groupId)) ? [] : undefined;
+    const found: Member[] = [];
+    for (const namespace of namespaces) {
+      const listed = await this.namespaceMembers(groupId, namespace);
+      if (listed === "gone") return undefined;
+      if (listed !== "too-many") {
+        found.push(...listed);
+        continue;
+      }
+      for (const member of expected.filter((m) => m.namespace === namespace)) {
+        if (await this.findMember(groupId, member)) found.push(member);
+      }
+    }
+    return found;
+  }
+
+  /** Every member of one namespace, whole; "too-many" when the API cannot page through them all. */
+  private async namespaceMembers(
+    groupId: string,
+    namespace: string,
+  ): Promise<Member[] | "gone" | "too-many"> {
+    const members: Member[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      let data: WireMemberList;
+      try {
+        ({ data } = await this.http.request<WireMemberList>({
+          method: "GET",
+          path: `${this.base}/${encodeURIComponent(groupId)}/services/${encodeURIComponent(namespace)}/resources`,
+          operation: `read members of resource group ${groupId}`,
+          query: { offset, limit: PAGE },
+        }));
+      } catch (error) {
+        if (error instanceof NotFoundError) return "gone";
+        throw error;
+      }
+      if (data.count > MAX_OFFSET + PAGE) return "too-many";
+      for (const r of data.resources) members.push({ namespace, dimensions: r.dimensions });
+      if (offset + PAGE >= data.count || data.resources.length === 0) return members;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 /** Rules for the arguments of the CES resources; check() applies them before any API call. */
 import { z } from "zod";
-import { withOutputs } from "../../core/validate";
+import { repeatedMembers } from "../../core/memberSet";
+import { UNKNOWN, withOutputs } from "../../core/validate";
 import {
   CES_LIMITS,
   GROUP_ID,
@@ -13,6 +14,8 @@ import {
   tagKey,
   tagValue,
 } from "./contracts";
+import { memberKey } from "./members";
+import type { Member } from "./model";
 
 export const tag = z.strictObject({ key: tagKey, value: tagValue.optional() });
 
@@ -86,23 +89,75 @@ export const resourceGroupArgs = withOutputs(
 
 export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
 
+/** The dimension names of one member are unique; a repeat is reported at its own position. */
+function refuseRepeatedDimensionNames(args: { dimensions: { name: string }[] }, ctx: z.RefinementCtx): void {
+  const names = new Set<string>();
+  args.dimensions.forEach((d, i) => {
+    if (names.has(d.name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dimensions", i, "name"],
+        message: `dimension names must be unique within a member ('${d.name}' repeats)`,
+      });
+    }
+    names.add(d.name);
+  });
+}
+
 export const groupMemberArgs = z
   .object({ groupId, namespace, dimensions, projectId })
-  .superRefine((args, ctx) => {
-    const names = new Set<string>();
-    args.dimensions.forEach((d, i) => {
-      if (names.has(d.name)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["dimensions", i, "name"],
-          message: `dimension names must be unique within a member ('${d.name}' repeats)`,
-        });
-      }
-      names.add(d.name);
-    });
-  });
+  .superRefine(refuseRepeatedDimensionNames);
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
+
+/** One member of a `GroupMembers` list: the fields and rules of a `GroupMember`, without its group. */
+const listedMember = z
+  .strictObject(
+    { namespace, dimensions },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `a member takes only namespace and dimensions (unknown: ${issue.keys.join(", ")})`
+          : "a member must be {namespace, dimensions}",
+    },
+  )
+  .superRefine(refuseRepeatedDimensionNames);
+
+/**
+ * Whether a listed member passed its own rules and is wholly known, so that its identity can be
+ * compared: during a preview, members whose values are not known yet all look alike.
+ */
+function hasIdentity(value: unknown): value is Member {
+  return listedMember.safeParse(value).success && !JSON.stringify(value).includes(UNKNOWN);
+}
+
+export const groupMembersArgs = withOutputs(
+  z
+    .object({
+      groupId,
+      members: z.array(listedMember, { error: "members must be a list of {namespace, dimensions}" }),
+      projectId,
+    })
+    .superRefine((args, ctx) => {
+      // Other rules may have failed already (zod goes on): only members with an identity can repeat.
+      const positions = args.members.flatMap((m, i) => (hasIdentity(m) ? [i] : []));
+      const members = positions.map((i) => args.members[i] as Member);
+      for (const [repeat, first] of repeatedMembers(members, memberKey)) {
+        const at = positions[repeat] as number;
+        const firstAt = positions[first] as number;
+        ctx.addIssue({
+          code: "custom",
+          path: ["members", at],
+          message:
+            `members[${at}] repeats members[${firstAt}] (${memberKey(members[repeat] as Member)}): ` +
+            "a member is its namespace plus its set of dimensions, whatever their order",
+        });
+      }
+    }),
+  ["declaredMembers"],
+);
+
+export type GroupMembersInputs = z.output<typeof groupMembersArgs>;
 
 export const tagRuleArgs = z.object({ groupId, key: tagKey, value: tagValue.default(""), projectId });
 

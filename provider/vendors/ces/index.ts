@@ -1,10 +1,11 @@
 /**
  * Huawei Cloud Eye (CES) v2 resource groups: `ResourceGroup` (types Manual, TAG, EPS), `GroupMember`
- * (one resource of a Manual group) and `TagRule` (one tag-matching rule of a TAG group). These are the
- * package's top-level classes too, with the same type tokens, so moving an import between the two
- * forms changes nothing in a stack.
+ * (one resource of a Manual group), `GroupMembers` (the whole membership of a Manual group) and
+ * `TagRule` (one tag-matching rule of a TAG group). These are the package's top-level classes too,
+ * with the same type tokens, so moving an import between the two forms changes nothing in a stack.
  */
 export { ResourceGroup, type ResourceGroupArgs, type TagArgs } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs, type DimensionArgs } from "./resources/groupMember";
+export { GroupMembers, type GroupMembersArgs, type MemberArgs } from "./resources/groupMembers";
 export { TagRule, type TagRuleArgs } from "./resources/tagRule";
 export { GROUP_TYPES, type GroupType } from "./contracts";

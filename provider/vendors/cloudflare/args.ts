@@ -1,6 +1,7 @@
 /** Rules for the arguments of the Cloudflare resources, built from the vendor's contracts. */
 import { z } from "zod";
-import { withOutputs } from "../../core/validate";
+import { repeatedMembers } from "../../core/memberSet";
+import { UNKNOWN, withOutputs } from "../../core/validate";
 import { CLOUDFLARE_LIMITS, accountId, accountKey, groupId, groupName, zoneId } from "./contracts";
 
 const flag = (what: string) => z.boolean({ error: `${what} must be true or false` }).default(false);
@@ -56,3 +57,40 @@ export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
 export const groupMemberArgs = z.object({ accountId: accountId.optional(), groupId, zoneId });
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
+
+const { scopeObjectsMax } = CLOUDFLARE_LIMITS;
+
+export const groupMembersArgs = withOutputs(
+  z
+    .object({
+      accountId: accountId.optional(),
+      groupId,
+      zoneIds: z
+        .array(zoneId, { error: "zoneIds must be a list of zone ids" })
+        // A scope holds at least one object: Cloudflare has no empty group.
+        .min(1, { error: "zoneIds must have at least 1 zone id (a scope cannot be empty)" })
+        .max(scopeObjectsMax, {
+          error: (issue) =>
+            `zoneIds must have at most ${scopeObjectsMax} zone ids, the Cloudflare scope limit (got ${
+              Array.isArray(issue.input) ? issue.input.length : "?"
+            })`,
+        }),
+    })
+    .superRefine((args, ctx) => {
+      // Other rules may have failed already (zod goes on): only strings can repeat, and only known ones.
+      const known = (zone: unknown) => typeof zone === "string" && zone !== UNKNOWN;
+      const positions = args.zoneIds.flatMap((zone, i) => (known(zone) ? [i] : []));
+      const zones = positions.map((i) => args.zoneIds[i] as string);
+      for (const [repeat, first] of repeatedMembers(zones, (zone) => zone)) {
+        const at = positions[repeat] as number;
+        ctx.addIssue({
+          code: "custom",
+          path: ["zoneIds", at],
+          message: `zoneIds[${at}] repeats zoneIds[${positions[first] as number}] (${zones[repeat] as string})`,
+        });
+      }
+    }),
+  ["declaredZoneIds"],
+);
+
+export type GroupMembersInputs = z.output<typeof groupMembersArgs>;

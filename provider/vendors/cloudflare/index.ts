@@ -1,6 +1,7 @@
 /**
- * Cloudflare IAM resource groups: `ResourceGroup` (a named scope of zones, or the whole account) and
- * `GroupMember` (one zone added to a group's scope).
+ * Cloudflare IAM resource groups: `ResourceGroup` (a named scope of zones, or the whole account),
+ * `GroupMember` (one zone added to a group's scope) and `GroupMembers` (every zone of a group's scope).
  */
 export { ResourceGroup, type ResourceGroupArgs } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs } from "./resources/groupMember";
+export { GroupMembers, type GroupMembersArgs } from "./resources/groupMembers";

@@ -2,6 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ResourceGroupsError } from "../../../core/errors";
 import { defaultAccountId } from "../settings";
+import type { DeclaredScope } from "./scope";
 
 export type WithAccount =
   { ok: true; inputs: Record<string, unknown> } | { ok: false; result: pulumi.dynamic.CheckResult };
@@ -33,3 +34,39 @@ export function markExclusive(accountId: string, groupId: string, exclusive: boo
 
 export const isExclusive = (accountId: string, groupId: string): boolean =>
   exclusiveGroups.has(`${accountId}/${groupId}`);
+
+/**
+ * What this run declares, by `<account>/<group>`: the scope of each ResourceGroup, the groups whose
+ * zones a GroupMembers owns whole, and the groups that have GroupMember resources (one zone each).
+ * Two of these on one group would undo each other's writes, so check() refuses the mixes it can see;
+ * groups of other stacks are beyond its sight.
+ */
+const declaredScopes = new Map<string, DeclaredScope>();
+const wholeMemberships = new Set<string>();
+const singleMembers = new Set<string>();
+
+export function noteDeclaredScope(
+  accountId: string,
+  groupId: string,
+  scope: DeclaredScope | undefined,
+): void {
+  if (scope) declaredScopes.set(`${accountId}/${groupId}`, scope);
+  else declaredScopes.delete(`${accountId}/${groupId}`);
+}
+
+export const declaredScope = (accountId: string, groupId: string): DeclaredScope | undefined =>
+  declaredScopes.get(`${accountId}/${groupId}`);
+
+export function noteWholeMembership(accountId: string, groupId: string): void {
+  wholeMemberships.add(`${accountId}/${groupId}`);
+}
+
+export const hasWholeMembership = (accountId: string, groupId: string): boolean =>
+  wholeMemberships.has(`${accountId}/${groupId}`);
+
+export function noteSingleMember(accountId: string, groupId: string): void {
+  singleMembers.add(`${accountId}/${groupId}`);
+}
+
+export const hasSingleMembers = (accountId: string, groupId: string): boolean =>
+  singleMembers.has(`${accountId}/${groupId}`);

@@ -16,7 +16,7 @@ import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "../contracts";
 import { groupMemberArgs } from "../args";
 import { cloudflareApi } from "../settings";
 import { coversWholeAccount, type CloudflareGroup } from "../wire";
-import { isExclusive, withAccount } from "./account";
+import { hasWholeMembership, isExclusive, noteSingleMember, withAccount } from "./account";
 
 export interface CloudflareMemberState {
   accountId: string;
@@ -106,7 +106,19 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
   check(_olds, news) {
     const filled = withAccount(news as Record<string, unknown>);
     if (!filled.ok) return Promise.resolve(filled.result);
-    return Promise.resolve(checkWith(groupMemberArgs, filled.inputs, (v) => ({ ...v })));
+    const result = checkWith(groupMemberArgs, filled.inputs, (v) => ({ ...v }));
+    if (result.failures !== undefined) return Promise.resolve(result);
+    const { accountId, groupId } = result.inputs as unknown as CloudflareMemberState;
+    // A GroupMembers of the group would remove this zone as drift, and this member would add it back.
+    if (hasWholeMembership(accountId, groupId)) {
+      const reason =
+        `groupId: the zones of resource group ${groupId} are declared whole by a GroupMembers in this ` +
+        "program: add this zone to its zoneIds instead of a GroupMember";
+      const inputs = result.inputs as Record<string, unknown>;
+      return Promise.resolve({ inputs, failures: [{ property: "groupId", reason }] });
+    }
+    noteSingleMember(accountId, groupId);
+    return Promise.resolve(result);
   },
 
   diff(_id, olds: CloudflareMemberState, news: CloudflareMemberState) {

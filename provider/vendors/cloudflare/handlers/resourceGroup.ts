@@ -10,7 +10,7 @@ import { accountKey } from "../contracts";
 import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
 import { cloudflareApi } from "../settings";
 import { coversWholeAccount, zonesOf, type CloudflareGroup } from "../wire";
-import { markExclusive, withAccount } from "./account";
+import { markExclusive, noteDeclaredScope, withAccount } from "./account";
 import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
 
 export interface CloudflareGroupState extends DeclaredScope {
@@ -74,6 +74,7 @@ async function adopt(api: CloudflareApi, group: CloudflareGroup, state: Cloudfla
     }
   }
   markExclusive(state.accountId, group.id, state.exclusive);
+  noteDeclaredScope(state.accountId, group.id, state);
   return { id: group.id, outs: observed(state, held) };
 }
 
@@ -85,7 +86,9 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
   },
 
   diff(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState) {
-    if (news.exclusive) markExclusive(news.accountId, id, true);
+    // Only a known true: a preview may not know the value yet.
+    if (news.exclusive === true) markExclusive(news.accountId, id, true);
+    noteDeclaredScope(news.accountId, id, news);
     return Promise.resolve(
       decide(
         {
@@ -118,6 +121,7 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
     const objects = desiredObjects([], undefined, inputs);
     const group = await api.createGroup(inputs.accountId, inputs.name, accountKey(inputs.accountId), objects);
     markExclusive(inputs.accountId, group.id, inputs.exclusive);
+    noteDeclaredScope(inputs.accountId, group.id, inputs);
     return { id: group.id, outs: observed(inputs, group) };
   },
 
@@ -145,6 +149,7 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
         objects,
       });
       markExclusive(news.accountId, id, news.exclusive);
+      noteDeclaredScope(news.accountId, id, news);
       return { outs: observed(news, group) };
     });
   },
@@ -152,5 +157,6 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
   async delete(id, props: CloudflareGroupOutputs) {
     await cloudflareApi().deleteGroup(props.accountId, id);
     markExclusive(props.accountId, id, false);
+    noteDeclaredScope(props.accountId, id, undefined);
   },
 };

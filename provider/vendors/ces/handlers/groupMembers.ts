@@ -1,0 +1,180 @@
+/**
+ * A CES GroupMembers declares the whole membership of one Manual group as one list. Writes go out in
+ * batch-create and batch-delete calls of up to 1,000 members, and an update sends only the difference
+ * by member identity (namespace plus set of dimensions), so the group is never emptied and refilled.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkWith } from "../../../core/check";
+import { decide } from "../../../core/diff";
+import { PartialCreateError, PartialUpdateError } from "../../../core/errors";
+import type { ResourceHandler } from "../../../core/handler";
+import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
+import { chunks, diffMemberSets, sameMemberSet } from "../../../core/memberSet";
+import { groupMembersArgs } from "../args";
+import { CES_LIMITS } from "../contracts";
+import { memberKey } from "../members";
+import type { Member } from "../model";
+import { cesApi } from "../settings";
+import { sameProject } from "./project";
+import { requireGroupKind } from "./targetGroup";
+
+export interface GroupMembersState {
+  groupId: string;
+  members: Member[];
+  projectId?: string;
+}
+
+export interface GroupMembersOutputs extends GroupMembersState {
+  /**
+   * The list the program declared at the last create or update; `members` is the group as last seen,
+   * which a refresh may find holding others too. Delete removes only these.
+   */
+  declaredMembers?: Member[];
+}
+
+/**
+ * A member's identity, tolerant of values a preview does not know yet: anything that is not a whole
+ * member compares unequal to every member.
+ */
+function identity(member: Member): string {
+  const whole =
+    typeof member?.namespace === "string" &&
+    Array.isArray(member.dimensions) &&
+    member.dimensions.every((d) => typeof d?.name === "string" && typeof d.value === "string");
+  return whole ? memberKey(member) : `(not known yet) ${JSON.stringify(member)}`;
+}
+
+const declaredOf = (state: GroupMembersOutputs): Member[] => state.declaredMembers ?? state.members;
+
+/** `members` without those in `without`, by identity. */
+function except(members: readonly Member[], without: readonly Member[]): Member[] {
+  const gone = new Set(without.map(memberKey));
+  return members.filter((m) => !gone.has(memberKey(m)));
+}
+
+/** `a` then the members of `b` not in it, by identity. */
+const union = (a: readonly Member[], b: readonly Member[]): Member[] => [...a, ...except(b, a)];
+
+/** Sends `members` in batches of at most 1,000, one after another; `written` collects each batch sent. */
+async function inBatches(
+  members: readonly Member[],
+  send: (batch: Member[]) => Promise<void>,
+  written: Member[],
+): Promise<void> {
+  for (const batch of chunks(members, CES_LIMITS.membersPerBatchMax)) {
+    await send(batch);
+    written.push(...batch);
+  }
+}
+
+/** The cause of a partial write, saying how far it got. */
+const partway = (error: unknown, done: string): Error =>
+  new Error(`${done} before this failed: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
+
+/** The members the group holds, the declared ones first in their order, then the others as listed. */
+function asDeclared(present: readonly Member[], known: readonly Member[]): Member[] {
+  const held = new Map(present.map((m) => [memberKey(m), m]));
+  const declared = known.filter((m) => held.delete(memberKey(m)));
+  return [...declared, ...held.values()];
+}
+
+export const groupMembersHandler: ResourceHandler = {
+  check(_olds, news) {
+    return Promise.resolve(checkWith(groupMembersArgs, news as Record<string, unknown>, (v) => ({ ...v })));
+  },
+
+  diff(_id, olds: GroupMembersOutputs, news: GroupMembersState) {
+    const wanted = Array.isArray(news.members) ? news.members : undefined;
+    const differs = (list: Member[] | undefined) =>
+      list !== undefined && (wanted === undefined || !sameMemberSet(list, wanted, identity));
+    const changed = {
+      groupId: olds.groupId !== news.groupId,
+      projectId: !sameProject(olds.projectId, news.projectId),
+      // Order does not matter. A declared list that differs from the members seen means a write
+      // was left half-done; the update finishes it.
+      members: differs(olds.members ?? []) || differs(olds.declaredMembers),
+    };
+    // The replacement names another group (or project), so it can exist before the old one goes.
+    return Promise.resolve(decide(changed, ["groupId", "projectId"], false));
+  },
+
+  async create(inputs: GroupMembersState) {
+    const api = cesApi(inputs.projectId);
+    await requireGroupKind(
+      api,
+      inputs.groupId,
+      "Manual",
+      "GroupMembers",
+      "TAG groups select members by tag (use TagRule); EPS groups take them from enterprise projects.",
+    );
+    claimMembers(api.lockKey(inputs.groupId), inputs.members.map(memberKey));
+    // Members already in the group are no-ops at the API. Members it holds that the list does not
+    // name are not looked for here: the first refresh shows them and the next update removes them.
+    const added: Member[] = [];
+    try {
+      await inBatches(inputs.members, (batch) => api.addMemberBatch(inputs.groupId, batch), added);
+    } catch (error) {
+      if (added.length === 0) throw error;
+      // Kept in the stack with what was written; the declared list lets delete find every member.
+      const holds: GroupMembersOutputs = { ...inputs, members: added, declaredMembers: inputs.members };
+      throw new PartialCreateError(
+        inputs.groupId,
+        { ...holds },
+        partway(error, `added ${added.length} of ${inputs.members.length} members`),
+      );
+    }
+    const outs: GroupMembersOutputs = { ...inputs, declaredMembers: inputs.members };
+    return { id: inputs.groupId, outs };
+  },
+
+  async read(id, props: GroupMembersOutputs) {
+    const known = union(props.members, declaredOf(props));
+    const namespaces = [...new Set(known.map((m) => m.namespace))];
+    const present = await cesApi(props.projectId).membersIn(props.groupId, namespaces, known);
+    // An empty id tells the engine the group, and so its membership, is gone.
+    if (present === undefined) return { id: "", props: {} };
+    const outs: GroupMembersOutputs = { ...props, members: asDeclared(present, known) };
+    return { id, props: outs };
+  },
+
+  async update(id, olds: GroupMembersOutputs, news: GroupMembersState): Promise<pulumi.dynamic.UpdateResult> {
+    const api = cesApi(news.projectId);
+    claimMembers(api.lockKey(news.groupId), news.members.map(memberKey));
+    const change = diffMemberSets(olds.members, news.members, memberKey);
+    // Declared before but neither seen nor wanted now, e.g. a batch whose answer never came: removing
+    // a member that is not there is a no-op, and leaving one there would orphan it.
+    const stale = except(except(declaredOf(olds), olds.members), news.members);
+    const removing = [...change.removed, ...stale];
+    // Adds go first: a member replaced by another is never missing with nothing in its place, and a
+    // group whose members all change is never empty on the way.
+    const added: Member[] = [];
+    const removed: Member[] = [];
+    try {
+      await inBatches(change.added, (batch) => api.addMemberBatch(news.groupId, batch), added);
+      await inBatches(removing, (batch) => api.removeMemberBatch(news.groupId, batch), removed);
+    } catch (error) {
+      if (added.length + removed.length === 0) throw error;
+      const holds: GroupMembersOutputs = {
+        ...news,
+        members: union(except(olds.members, removed), added),
+        declaredMembers: union(news.members, declaredOf(olds)),
+      };
+      const done = `added ${added.length} of ${change.added.length} and removed ${removed.length} of ${removing.length} members`;
+      throw new PartialUpdateError(id, { ...holds }, partway(error, done));
+    }
+    const outs: GroupMembersOutputs = { ...news, declaredMembers: news.members };
+    return { outs };
+  },
+
+  async delete(_id, props: GroupMembersOutputs) {
+    const api = cesApi(props.projectId);
+    // Only the members this resource declared, and of those not the ones another GroupMembers of this
+    // run declares (this one renamed, say): others added since stay.
+    const mine = unclaimedMembers(api.lockKey(props.groupId), declaredOf(props), memberKey);
+    for (const batch of chunks(mine, CES_LIMITS.membersPerBatchMax)) {
+      await api.removeMemberBatch(props.groupId, batch);
+    }
+  },
+};
