@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { handlers, resetSettings } from "../provider/runtime";
-import { create } from "../test/support/engine";
+import { create, update } from "../test/support/engine";
 
 const PROJECT = "bench";
 
@@ -119,6 +119,34 @@ async function main(): Promise<void> {
       await measure(emulator, "refresh (read) group", 500, 10, async (i) => {
         const id = groupIds[i % groupIds.length] as string;
         await handlers.resourceGroup.read(id, { name: `members-${i % 10}`, tags: [] });
+      }),
+    );
+
+    // A group's whole membership as one resource: 10 groups of 1,000 members each.
+    const fleets = await Promise.all(Array.from({ length: 10 }, (_, i) => createGroup(`fleet-${i}`)));
+    const fleet = (from: number) =>
+      Array.from({ length: 1000 }, (_, i) => ({
+        namespace: "SYS.ECS",
+        dimensions: [{ name: "instance_id", value: `i-${from + i}` }],
+      }));
+    const declared: Record<string, unknown>[] = [];
+    results.push(
+      await measure(emulator, "create GroupMembers of 1,000", 10, 10, async (i) => {
+        declared[i] = (await create("groupMembers", { groupId: fleets[i], members: fleet(0) })).outs;
+      }),
+    );
+    results.push(
+      await measure(emulator, "GroupMembers: change 10 of 1,000", 10, 10, async (i) => {
+        const news = {
+          groupId: fleets[i],
+          members: fleet(10).slice(0, 990).concat(fleet(5000).slice(0, 10)),
+        };
+        declared[i] = await update("groupMembers", fleets[i] as string, declared[i] ?? {}, news);
+      }),
+    );
+    results.push(
+      await measure(emulator, "refresh GroupMembers of 1,000", 10, 10, async (i) => {
+        await handlers.groupMembers.read(fleets[i] as string, declared[i] ?? {});
       }),
     );
 

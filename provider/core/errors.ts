@@ -48,3 +48,10 @@ export class PartialUpdateError extends ResourceGroupsError {
     this.reasons = [cause.message];
   }
 }
+
+/** The cause of a partial create or update: the failure, saying how far the work got before it. */
+export function partway(error: unknown, done: string): Error {
+  return new Error(`${done} before this failed: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
+}

@@ -13,6 +13,7 @@ import { cloudflareGroupMemberHandler } from "../vendors/cloudflare/handlers/gro
 import { cloudflareGroupMembersHandler } from "../vendors/cloudflare/handlers/groupMembers";
 import { cloudflareResourceGroupHandler } from "../vendors/cloudflare/handlers/resourceGroup";
 import { stronglyGroupMemberHandler } from "../vendors/strongly/handlers/groupMember";
+import { stronglyGroupMembersHandler } from "../vendors/strongly/handlers/groupMembers";
 import { stronglyResourceGroupHandler } from "../vendors/strongly/handlers/resourceGroup";
 import { zopnightGroupMemberHandler } from "../vendors/zopnight/handlers/groupMember";
 import { zopnightResourceGroupHandler } from "../vendors/zopnight/handlers/resourceGroup";
@@ -36,6 +37,7 @@ export const handlers = {
   cloudflareGroupMembers: cloudflareGroupMembersHandler,
   stronglyResourceGroup: stronglyResourceGroupHandler,
   stronglyGroupMember: stronglyGroupMemberHandler,
+  stronglyGroupMembers: stronglyGroupMembersHandler,
   zopnightResourceGroup: zopnightResourceGroupHandler,
   zopnightGroupMember: zopnightGroupMemberHandler,
 };

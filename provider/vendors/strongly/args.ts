@@ -1,7 +1,16 @@
 /** Rules for the arguments of the Strongly resources, built from the vendor's contracts. */
 import { z } from "zod";
-import { withOutputs } from "../../core/validate";
-import { description, groupId, groupName, memberName, memberType, resourceId } from "./contracts";
+import { repeatedMembers } from "../../core/memberSet";
+import { UNKNOWN, withOutputs } from "../../core/validate";
+import {
+  STRONGLY_LIMITS,
+  description,
+  groupId,
+  groupName,
+  memberName,
+  memberType,
+  resourceId,
+} from "./contracts";
 
 export const resourceGroupArgs = withOutputs(
   z.object({
@@ -18,3 +27,52 @@ export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
 export const groupMemberArgs = z.object({ groupId, type: memberType, resourceId, name: memberName });
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
+
+const listedMember = z.object({ type: memberType, resourceId, name: memberName });
+
+/** A member's identity in its group: `(type, resourceId)`. */
+export const memberIdentity = (m: { type: string; resourceId: string }) => `${m.type}/${m.resourceId}`;
+
+/**
+ * Whether a listed member passed its own rules and is wholly known, so that its identity can be
+ * compared: during a preview, members whose values are not known yet all look alike.
+ */
+const hasIdentity = (m: unknown): m is GroupMemberInputs =>
+  listedMember.safeParse(m).success && !JSON.stringify(m).includes(UNKNOWN);
+
+export const groupMembersArgs = withOutputs(
+  z
+    .object({
+      groupId,
+      members: z
+        .array(listedMember, { error: "members must be a list of {type, resourceId, name}" })
+        .max(STRONGLY_LIMITS.membersPerGroupMax, {
+          error: `members: a group holds at most ${STRONGLY_LIMITS.membersPerGroupMax} members`,
+        }),
+    })
+    .check(
+      z.superRefine(
+        (args: { members: unknown }, ctx) => {
+          if (!Array.isArray(args.members)) return;
+          const list = args.members as unknown[];
+          const positions = list.flatMap((m, i) => (hasIdentity(m) ? [i] : []));
+          const members = positions.map((i) => list[i] as GroupMemberInputs);
+          for (const [repeat, first] of repeatedMembers(members, memberIdentity)) {
+            const at = positions[repeat] as number;
+            ctx.addIssue({
+              code: "custom",
+              path: ["members", at],
+              message:
+                `members[${at}] repeats members[${positions[first]}] (${memberIdentity(members[repeat] as GroupMemberInputs)}): ` +
+                "a member is its type plus its resourceId",
+            });
+          }
+        },
+        // Also when other members broke their own rules: every failure is reported at once.
+        { when: () => true },
+      ),
+    ),
+  ["declaredMembers"],
+);
+
+export type GroupMembersInputs = z.output<typeof groupMembersArgs>;

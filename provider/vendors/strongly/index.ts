@@ -1,7 +1,9 @@
 /**
  * Strongly FinOps resource groups: `ResourceGroup` (a named set of platform resources for cost
- * roll-up and chargeback) and `GroupMember` (one resource in a group).
+ * roll-up and chargeback), `GroupMember` (one resource in a group) and `GroupMembers` (a group's whole
+ * membership as one resource).
  */
 export { ResourceGroup, type ResourceGroupArgs } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs } from "./resources/groupMember";
+export { GroupMembers, type GroupMembersArgs } from "./resources/groupMembers";
 export { MEMBER_TYPES, type MemberType } from "./contracts";

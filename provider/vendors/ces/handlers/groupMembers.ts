@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkWith } from "../../../core/check";
 import { decide } from "../../../core/diff";
-import { PartialCreateError, PartialUpdateError } from "../../../core/errors";
+import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { chunks, diffMemberSets, sameMemberSet } from "../../../core/memberSet";
@@ -66,12 +66,6 @@ async function inBatches(
     written.push(...batch);
   }
 }
-
-/** The cause of a partial write, saying how far it got. */
-const partway = (error: unknown, done: string): Error =>
-  new Error(`${done} before this failed: ${error instanceof Error ? error.message : String(error)}`, {
-    cause: error,
-  });
 
 /** The members the group holds, the declared ones first in their order, then the others as listed. */
 function asDeclared(present: readonly Member[], known: readonly Member[]): Member[] {

@@ -8,13 +8,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkWith } from "../../../core/check";
 import { decide } from "../../../core/diff";
-import { ResourceGroupsError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
-import { withLock } from "../../../core/locks";
-import type { StronglyApi } from "../api";
 import { groupMemberArgs, type GroupMemberInputs } from "../args";
 import { stronglyApi } from "../settings";
+import { rename } from "./rename";
 import type { WireMember } from "../wire";
+
+export { MemberRestoreError } from "./rename";
 
 export type StronglyMemberState = GroupMemberInputs;
 
@@ -23,38 +23,6 @@ const member = (state: StronglyMemberState): WireMember => ({
   resourceId: state.resourceId,
   name: state.name,
 });
-
-/** A rename failed and so did putting the member back: it is missing until the next `up` adds it. */
-export class MemberRestoreError extends ResourceGroupsError {}
-
-/**
- * Gives a member a new name: remove, then add under the new name. Runs under the group's lock so no
- * other rename of this provider interleaves. On failure of the add, the old member is put back.
- */
-async function rename(
-  api: StronglyApi,
-  groupId: string,
-  held: WireMember,
-  name: string,
-): Promise<WireMember> {
-  return withLock(api.groupKey(groupId), async () => {
-    await api.removeMember(groupId, held.type, held.resourceId);
-    try {
-      return await api.addMember(groupId, { ...held, name });
-    } catch (error) {
-      try {
-        await api.addMember(groupId, held);
-      } catch (restoreError) {
-        throw new MemberRestoreError(
-          `Renaming member ${held.type} ${held.resourceId} of resource group ${groupId} to '${name}' failed ` +
-            `(${(error as Error).message}), and adding it back under '${held.name}' failed too ` +
-            `(${(restoreError as Error).message}). It is not in the group now; run \`pulumi up\` again to add it.`,
-        );
-      }
-      throw error;
-    }
-  });
-}
 
 export const stronglyGroupMemberHandler: ResourceHandler = {
   check(_olds, news) {

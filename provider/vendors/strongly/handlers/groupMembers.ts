@@ -1,0 +1,188 @@
+/**
+ * A strongly.GroupMembers declares the whole membership of one Strongly group as one list. The API adds
+ * and removes one member per call and cannot change one, so an update sends only the difference by
+ * identity `(type, resourceId)`: new members are added, dropped ones removed, renamed ones removed and
+ * added again under the group's lock (put back under the old name if that fails). The group is never
+ * emptied and refilled, and a refresh is one read of the group.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkWith } from "../../../core/check";
+import { decide } from "../../../core/diff";
+import { eachLimited } from "../../../core/eachLimited";
+import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
+import type { ResourceHandler } from "../../../core/handler";
+import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
+import { diffMemberSets, sameMemberSet } from "../../../core/memberSet";
+import type { StronglyApi } from "../api";
+import { groupMembersArgs, memberIdentity, type GroupMembersInputs } from "../args";
+import { stronglyApi } from "../settings";
+import type { WireMember } from "../wire";
+import { rename } from "./rename";
+
+export type StronglyGroupMembersState = GroupMembersInputs;
+
+export interface StronglyGroupMembersOutputs extends StronglyGroupMembersState {
+  /**
+   * The list the program declared at the last create or update; `members` is the group as last seen,
+   * which a refresh may find holding others too. Delete removes only these.
+   */
+  declaredMembers?: WireMember[];
+}
+
+/** Member writes in flight at once for one resource: the API takes one member per call. */
+const WRITES_AT_ONCE = 4;
+
+/** Identity and name: a renamed member is a change too. Values a preview does not know compare unequal. */
+function identityAndName(member: WireMember): string {
+  const whole = [member?.type, member?.resourceId, member?.name].every((v) => typeof v === "string");
+  return whole ? `${memberIdentity(member)}=${member.name}` : `(not known yet) ${JSON.stringify(member)}`;
+}
+
+const declaredOf = (state: StronglyGroupMembersOutputs): WireMember[] =>
+  state.declaredMembers ?? state.members;
+
+const member = (m: WireMember): WireMember => ({ type: m.type, resourceId: m.resourceId, name: m.name });
+
+/** `members` without those in `without`, by identity. */
+function except(members: readonly WireMember[], without: readonly WireMember[]): WireMember[] {
+  const gone = new Set(without.map(memberIdentity));
+  return members.filter((m) => !gone.has(memberIdentity(m)));
+}
+
+/** `a`, then the members of `b` not in it, by identity. */
+const union = (a: readonly WireMember[], b: readonly WireMember[]) => [...a, ...except(b, a)];
+
+/** The members the group holds, the known ones first in their order, then the others as listed. */
+function asDeclared(present: readonly WireMember[], known: readonly WireMember[]): WireMember[] {
+  const held = new Map(present.map((m) => [memberIdentity(m), member(m)]));
+  const first = known.flatMap((m) => {
+    const found = held.get(memberIdentity(m));
+    held.delete(memberIdentity(m));
+    return found ? [found] : [];
+  });
+  return [...first, ...held.values()];
+}
+
+/** Adds a member, taking over one the group already holds and renaming it if its name differs. */
+async function add(api: StronglyApi, groupId: string, wanted: WireMember): Promise<WireMember> {
+  const held = await api.addMember(groupId, wanted);
+  return held.name === wanted.name ? held : rename(api, groupId, held, wanted.name);
+}
+
+export const stronglyGroupMembersHandler: ResourceHandler = {
+  check(_olds, news) {
+    return Promise.resolve(checkWith(groupMembersArgs, news as Record<string, unknown>, (v) => ({ ...v })));
+  },
+
+  diff(_id, olds: StronglyGroupMembersOutputs, news: StronglyGroupMembersState) {
+    const wanted = Array.isArray(news.members) ? news.members : undefined;
+    const differs = (list: WireMember[] | undefined) =>
+      list !== undefined && (wanted === undefined || !sameMemberSet(list, wanted, identityAndName));
+    const changed = {
+      groupId: olds.groupId !== news.groupId,
+      // Order does not matter. A declared list that differs from the members seen means a write was
+      // left half-done; the update finishes it.
+      members: differs(olds.members ?? []) || differs(olds.declaredMembers),
+    };
+    // The replacement names another group, so it can exist before the old one goes.
+    return Promise.resolve(decide(changed, ["groupId"], false));
+  },
+
+  async create(inputs: StronglyGroupMembersState) {
+    const api = stronglyApi();
+    claimMembers(api.groupKey(inputs.groupId), inputs.members.map(memberIdentity));
+    const held: WireMember[] = [];
+    const { error } = await eachLimited(inputs.members, WRITES_AT_ONCE, async (wanted) => {
+      held.push(await add(api, inputs.groupId, member(wanted)));
+    });
+    if (error !== undefined) {
+      if (held.length === 0) throw error;
+      // Kept in the stack with what was written; the declared list lets delete find every member.
+      const holds: StronglyGroupMembersOutputs = {
+        ...inputs,
+        members: held,
+        declaredMembers: inputs.members,
+      };
+      const done = `added ${held.length} of ${inputs.members.length} members`;
+      throw new PartialCreateError(inputs.groupId, { ...holds }, partway(error, done));
+    }
+    const outs: StronglyGroupMembersOutputs = { ...inputs, declaredMembers: inputs.members };
+    return { id: inputs.groupId, outs };
+  },
+
+  /** One read of the group gives the whole membership (shared with the run's other reads of it). */
+  async read(id, props: StronglyGroupMembersOutputs) {
+    const group = await stronglyApi().readGroup(props.groupId);
+    // An empty id tells the engine the group, and so its membership, is gone.
+    if (!group) return { id: "", props: {} };
+    const known = union(props.members ?? [], declaredOf(props));
+    const outs: StronglyGroupMembersOutputs = { ...props, members: asDeclared(group.members, known) };
+    return { id, props: outs };
+  },
+
+  async update(
+    id,
+    olds: StronglyGroupMembersOutputs,
+    news: StronglyGroupMembersState,
+  ): Promise<pulumi.dynamic.UpdateResult> {
+    const api = stronglyApi();
+    claimMembers(api.groupKey(news.groupId), news.members.map(memberIdentity));
+    const change = diffMemberSets(olds.members, news.members, memberIdentity);
+    const renames = change.kept.filter((k) => k.previous.name !== k.next.name);
+    // Declared before but neither seen nor wanted now, e.g. an add whose answer never came: removing
+    // one that is not there succeeds, and leaving one there would orphan it.
+    const stale = except(except(declaredOf(olds), olds.members), news.members);
+    const removing = [...change.removed, ...stale];
+
+    // Adds first, then renames, then removals: a group whose members all change is never empty.
+    const added: WireMember[] = [];
+    const renamed: WireMember[] = [];
+    const removed: WireMember[] = [];
+    const steps = [
+      () =>
+        eachLimited(
+          change.added,
+          WRITES_AT_ONCE,
+          async (m) => void added.push(await add(api, news.groupId, member(m))),
+        ),
+      () =>
+        eachLimited(renames, WRITES_AT_ONCE, async (k) => {
+          renamed.push(await rename(api, news.groupId, member(k.previous), k.next.name));
+        }),
+      () =>
+        eachLimited(removing, WRITES_AT_ONCE, async (m) => {
+          await api.removeMember(news.groupId, m.type, m.resourceId);
+          removed.push(m);
+        }),
+    ];
+    for (const step of steps) {
+      const { error } = await step();
+      if (error === undefined) continue;
+      if (added.length + renamed.length + removed.length === 0) throw error;
+      const members = union(renamed, union(except(olds.members, removed), added));
+      const holds: StronglyGroupMembersOutputs = {
+        ...news,
+        members,
+        declaredMembers: union(news.members, declaredOf(olds)),
+      };
+      const done =
+        `added ${added.length} of ${change.added.length}, renamed ${renamed.length} of ${renames.length} ` +
+        `and removed ${removed.length} of ${removing.length} members`;
+      throw new PartialUpdateError(id, { ...holds }, partway(error, done));
+    }
+    const outs: StronglyGroupMembersOutputs = { ...news, declaredMembers: news.members };
+    return { outs };
+  },
+
+  async delete(_id, props: StronglyGroupMembersOutputs) {
+    const api = stronglyApi();
+    // Only the members this resource declared, and of those not the ones another GroupMembers of this
+    // run declares (this one renamed, say): others added since stay.
+    const mine = unclaimedMembers(api.groupKey(props.groupId), declaredOf(props), memberIdentity);
+    const { error } = await eachLimited(mine, WRITES_AT_ONCE, (m) =>
+      api.removeMember(props.groupId, m.type, m.resourceId),
+    );
+    // Removing what is already gone succeeds, so the next destroy can simply try again.
+    if (error !== undefined) throw error;
+  },
+};
