@@ -334,24 +334,9 @@ export class CesApi {
    * undefined when the group holds more than the API can page through.
    */
   private async listMembers(groupId: string, namespace: string): Promise<Set<string> | undefined> {
-    const keys = new Set<string>();
-    for (let offset = 0; ; offset += PAGE) {
-      let data: WireMemberList;
-      try {
-        ({ data } = await this.http.request<WireMemberList>({
-          method: "GET",
-          path: `${this.base}/${encodeURIComponent(groupId)}/services/${encodeURIComponent(namespace)}/resources`,
-          operation: `read members of resource group ${groupId}`,
-          query: { offset, limit: PAGE },
-        }));
-      } catch (error) {
-        if (error instanceof NotFoundError) return new Set();
-        throw error;
-      }
-      if (data.count > MAX_OFFSET + PAGE) return undefined;
-      for (const r of data.resources) keys.add(memberKey({ namespace, dimensions: r.dimensions }));
-      if (offset + PAGE >= data.count || data.resources.length === 0) return keys;
-    }
+    const members = await this.namespaceMembers(groupId, namespace);
+    if (members === "too-many") return undefined;
+    return new Set(members === "gone" ? [] : members.map(memberKey));
   }
 
   /** Looks one member up by its first dimension: for groups too large to list. */
