@@ -16,6 +16,7 @@ import { stronglyGroupMemberHandler } from "../vendors/strongly/handlers/groupMe
 import { stronglyGroupMembersHandler } from "../vendors/strongly/handlers/groupMembers";
 import { stronglyResourceGroupHandler } from "../vendors/strongly/handlers/resourceGroup";
 import { zopnightGroupMemberHandler } from "../vendors/zopnight/handlers/groupMember";
+import { zopnightGroupMembersHandler } from "../vendors/zopnight/handlers/groupMembers";
 import { zopnightResourceGroupHandler } from "../vendors/zopnight/handlers/resourceGroup";
 
 export { configure, resetSettings } from "../core/settings";
@@ -40,6 +41,7 @@ export const handlers = {
   stronglyGroupMembers: stronglyGroupMembersHandler,
   zopnightResourceGroup: zopnightResourceGroupHandler,
   zopnightGroupMember: zopnightGroupMemberHandler,
+  zopnightGroupMembers: zopnightGroupMembersHandler,
 };
 
 export type HandlerKind = keyof typeof handlers;

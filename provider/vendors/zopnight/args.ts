@@ -1,6 +1,7 @@
 /** Rules for the arguments of the ZopNight resources, built from the vendor's contracts. */
 import { z } from "zod";
-import { withOutputs } from "../../core/validate";
+import { repeatedMembers } from "../../core/memberSet";
+import { UNKNOWN, withOutputs } from "../../core/validate";
 import {
   DEFAULT_TIER,
   executionOrder,
@@ -49,3 +50,52 @@ export const groupMemberArgs = withOutputs(
 );
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
+
+/** One entry of a `GroupMembers` list: the fields, rules and defaults of a `GroupMember`, without its group. */
+const listedMember = z.strictObject(
+  {
+    resource: resourceRef,
+    executionTier: executionTier.default(DEFAULT_TIER),
+    executionOrder: executionOrder.default(1),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `a member takes only resource, executionTier and executionOrder (unknown: ${issue.keys.join(", ")})`
+        : "a member must be {resource, executionTier?, executionOrder?}",
+  },
+);
+
+export type ListedMember = z.output<typeof listedMember>;
+
+export const groupMembersArgs = withOutputs(
+  z
+    .object({
+      groupId,
+      members: z.array(listedMember, {
+        error: "members must be a list of {resource, executionTier?, executionOrder?}",
+      }),
+    })
+    .superRefine((args, ctx) => {
+      // Only entries whose resource passed its rules and is known can repeat (zod goes on after a
+      // failure, and during a preview unknown values all look alike). A resource named once by its id
+      // and once by its UID is caught after resolving, at create or update.
+      const positions = args.members.flatMap((m, i) =>
+        resourceRef.safeParse(m?.resource).success && m.resource !== UNKNOWN ? [i] : [],
+      );
+      const members = positions.map((i) => args.members[i] as ListedMember);
+      for (const [repeat, first] of repeatedMembers(members, (m) => m.resource)) {
+        const at = positions[repeat] as number;
+        ctx.addIssue({
+          code: "custom",
+          path: ["members", at],
+          message:
+            `members[${at}] repeats members[${positions[first]}] ('${members[repeat]?.resource}'): ` +
+            "a resource is in a group once",
+        });
+      }
+    }),
+  ["declaredMembers"],
+);
+
+export type GroupMembersInputs = z.output<typeof groupMembersArgs>;

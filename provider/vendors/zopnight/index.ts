@@ -1,9 +1,16 @@
 /**
  * ZopNight resource groups: `ResourceGroup`, `GroupMember` (one inventory resource at a tier and an
- * order) and `StartupSequence` (a group and its whole start-up order, tier by tier).
+ * order), `GroupMembers` (the whole membership of a group as one list) and `StartupSequence` (a group
+ * and its whole start-up order, tier by tier).
  */
 export { ResourceGroup, type ResourceGroupArgs, type AttachedSchedule } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs, type ExecutionTier } from "./resources/groupMember";
+export {
+  GroupMembers,
+  type GroupMembersArgs,
+  type ListedMemberArgs,
+  type HeldMemberOutput,
+} from "./resources/groupMembers";
 export { StartupSequence, type StartupSequenceArgs, type SequenceEntry } from "./resources/startupSequence";
 export { UnknownResourceError } from "./handlers/resolve";
 export { TIERS, DEFAULT_TIER, ZOPNIGHT_LIMITS } from "./contracts";

@@ -52,7 +52,7 @@ const sameSequence = (member: Sequence, wanted: Sequence) =>
   member.executionTier === wanted.executionTier && member.executionOrder === wanted.executionOrder;
 
 /** Says which of the two was missing when an add answers 404. */
-async function explainNotFound(
+export async function explainNotFound(
   api: ZopNightApi,
   state: ZopNightMemberState,
   resourceId: string,

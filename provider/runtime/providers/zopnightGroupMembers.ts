@@ -1,0 +1,5 @@
+// The provider stored in the state of every resource of this kind, as one line that loads this module
+// by its package path (pulumi-resource-groups/runtime/zopnightGroupMembers): see core/forwardingProvider.ts.
+import { forwardingProvider } from "../../core/forwardingProvider";
+
+export = forwardingProvider("zopnightGroupMembers");

@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import provider from "../../../runtime/providers/zopnightGroupMembers";
+import type { ExecutionTier } from "./groupMember";
+
+/** One member of the list: the same fields, rules and defaults as a `GroupMember`'s. */
+export interface ListedMemberArgs {
+  /**
+   * The resource: its ZopNight id (`res_...`) or its cloud UID exactly as the inventory lists it,
+   * resolved through the inventory. A resource appears once, whichever way it is named.
+   */
+  resource: pulumi.Input<string>;
+  /** `tier-1` (started first) to `tier-10`. Default `tier-1`. Changes in place. */
+  executionTier?: pulumi.Input<ExecutionTier>;
+  /** Position within the tier, an integer 1-1000; ties start in the order members were added. Default 1. */
+  executionOrder?: pulumi.Input<number>;
+}
+
+export interface GroupMembersArgs {
+  /** `groupId` of a ZopNight `ResourceGroup`. Changing it replaces the resource. */
+  groupId: pulumi.Input<string>;
+  /**
+   * Every member of the group, each resource once; the order of the list does not matter, each
+   * member's tier and order do. An empty list means the group has no members. Changes in place,
+   * writing only the difference.
+   */
+  members: pulumi.Input<pulumi.Input<ListedMemberArgs>[]>;
+}
+
+/** A member as the group holds it. */
+export interface HeldMemberOutput {
+  /** As declared; a member added outside Pulumi shows its ZopNight id. */
+  resource: string;
+  resourceId: string;
+  resourceUID: string;
+  resourceName: string;
+  executionTier: string;
+  executionOrder: number;
+}
+
+/**
+ * The whole membership of one ZopNight group, each resource at a tier and an order, for programs that
+ * own all of it: members added outside Pulumi show as drift on refresh and the next `up` removes them.
+ * Do not combine it with `GroupMember`s (or a `StartupSequence`) of the same group. Type token
+ * `pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMembers`.
+ */
+export class GroupMembers extends pulumi.dynamic.Resource {
+  declare readonly groupId: pulumi.Output<string>;
+  /** The members as the group held them at the last create, update or refresh. */
+  declare readonly members: pulumi.Output<HeldMemberOutput[]>;
+  /** The members declared at the last create or update, resolved: what deleting this resource removes. */
+  declare readonly declaredMembers: pulumi.Output<
+    { resource: string; resourceId: string; executionTier: string; executionOrder: number }[]
+  >;
+
+  constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
+      ...args,
+      groupId: args.groupId,
+      members: args.members,
+      declaredMembers: undefined,
+    };
+    super(provider, name, props, opts, "resourcegroups/zopnight", "GroupMembers");
+  }
+}
