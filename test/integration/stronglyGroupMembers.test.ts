@@ -3,7 +3,7 @@
  * dialect), the difference-only update, refresh in one read, drift, delete of its own members only,
  * lost answers and a create that fails half-way.
  */
-import { PartialCreateError } from "../../provider/core/errors";
+import { PartialCreateError, PartialUpdateError } from "../../provider/core/errors";
 import { PermissionDeniedError } from "../../provider/core/http/errors";
 import { forgetMemberClaims } from "../../provider/core/memberClaims";
 import { handlers, resetSettings } from "../../provider/runtime";
@@ -141,6 +141,58 @@ describe("strongly.GroupMembers", () => {
     expect(named(kept.declaredMembers ?? [])).toEqual(named(workflows(0, 10)));
     const inGroup = (await held(groupId)).filter((m) => m.startsWith("wf_"));
     expect(inGroup).toEqual(named(kept.members));
+    delete process.env.RESOURCEGROUPS_MAX_RETRIES;
+  });
+
+  it("swaps members of a full group (500) without passing the limit, never emptying it", async () => {
+    const groupId = await api.createOk("gms-full");
+    const created = await create("stronglyGroupMembers", { groupId, members: workflows(0, 500) });
+    // Ten swapped: each add needs the room a removal makes, so they take turns, a few at a time.
+    const next = workflows(10, 500);
+    dialect().resetStats();
+    let fewest = 500;
+    const watch = setInterval(() => {
+      void api.show(groupId).then((r) => (fewest = Math.min(fewest, r.json.resources.length)));
+    }, 5);
+    try {
+      await update("stronglyGroupMembers", groupId, { ...created.outs }, { groupId, members: next });
+    } finally {
+      clearInterval(watch);
+    }
+    expect(calls(ROUTES.add)).toBe(10);
+    expect(calls(ROUTES.remove)).toBe(10);
+    expect(await held(groupId)).toEqual(named(next));
+    expect(fewest).toBeGreaterThan(480);
+  });
+
+  it("fails an update half-way with a state that is what the group holds, and the next update finishes", async () => {
+    const groupId = await api.createOk("gms-half-update");
+    const created = await create("stronglyGroupMembers", { groupId, members: workflows(0, 3) });
+    // Filled outside since the last refresh: room for two more only.
+    for (let i = 0; i < 495; i++) {
+      await api.addMember(groupId, { type: "app", resourceId: `app_${i}`, name: `app ${i}` });
+    }
+    process.env.RESOURCEGROUPS_MAX_RETRIES = "0";
+    resetSettings();
+    const next = [...workflows(1, 2), ...workflows(10, 5)];
+    const attempt = update("stronglyGroupMembers", groupId, { ...created.outs }, { groupId, members: next });
+    const error = (await attempt.catch((e: unknown) => e)) as PartialUpdateError;
+    expect(error).toBeInstanceOf(PartialUpdateError);
+    expect(error.message).toMatch(
+      /added 2 of 5, renamed 0 of 0 and removed 0 of 1 members before this failed/,
+    );
+    const kept = error.properties as unknown as StronglyGroupMembersOutputs;
+    const inGroup = (await held(groupId)).filter((m) => m.startsWith("wf_"));
+    expect(named(kept.members)).toEqual(inGroup);
+    expect(named(kept.declaredMembers ?? [])).toEqual(named([...next, workflow(0)]));
+
+    // Room made outside; the next update starts from the recorded state and writes only what is left.
+    for (let i = 0; i < 10; i++) await api.removeMember(groupId, `app_${i}`, "app");
+    dialect().resetStats();
+    await update("stronglyGroupMembers", groupId, { ...kept }, { groupId, members: next });
+    expect(calls(ROUTES.add)).toBe(3);
+    expect(calls(ROUTES.remove)).toBe(1);
+    expect((await held(groupId)).filter((m) => m.startsWith("wf_"))).toEqual(named(next));
     delete process.env.RESOURCEGROUPS_MAX_RETRIES;
   });
 

@@ -28,7 +28,16 @@ export const groupMemberArgs = z.object({ groupId, type: memberType, resourceId,
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
 
-const listedMember = z.object({ type: memberType, resourceId, name: memberName });
+// Strict, as a misspelt field in one member must be refused by name rather than dropped.
+const listedMember = z.strictObject(
+  { type: memberType, resourceId, name: memberName },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `a member takes only type, resourceId and name (unknown: ${issue.keys.join(", ")})`
+        : "a member must be {type, resourceId, name}",
+  },
+);
 
 /** A member's identity in its group: `(type, resourceId)`. */
 export const memberIdentity = (m: { type: string; resourceId: string }) => `${m.type}/${m.resourceId}`;

@@ -15,9 +15,11 @@ import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, sameMemberSet } from "../../../core/memberSet";
 import type { StronglyApi } from "../api";
 import { groupMembersArgs, memberIdentity, type GroupMembersInputs } from "../args";
+import { STRONGLY_LIMITS } from "../contracts";
 import { stronglyApi } from "../settings";
 import type { WireMember } from "../wire";
 import { rename } from "./rename";
+import { writeTurns } from "./writeTurns";
 
 export type StronglyGroupMembersState = GroupMembersInputs;
 
@@ -134,26 +136,39 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
     const stale = except(except(declaredOf(olds), olds.members), news.members);
     const removing = [...change.removed, ...stale];
 
-    // Adds first, then renames, then removals: a group whose members all change is never empty.
+    // Adds first (taking turns with removals when the group is full), then renames, then the other
+    // removals: a group whose members all change is never empty, nor pushed past its limit.
+    const plan = writeTurns(
+      change.added,
+      change.removed,
+      olds.members.length,
+      STRONGLY_LIMITS.membersPerGroupMax,
+      WRITES_AT_ONCE,
+    );
     const added: WireMember[] = [];
     const renamed: WireMember[] = [];
     const removed: WireMember[] = [];
+    const removeAll = (members: readonly WireMember[]) => () =>
+      eachLimited(members, WRITES_AT_ONCE, async (m) => {
+        await api.removeMember(news.groupId, m.type, m.resourceId);
+        removed.push(m);
+      });
     const steps = [
-      () =>
-        eachLimited(
-          change.added,
-          WRITES_AT_ONCE,
-          async (m) => void added.push(await add(api, news.groupId, member(m))),
-        ),
+      ...plan.turns.map((turn) =>
+        turn.action === "remove"
+          ? removeAll(turn.members)
+          : () =>
+              eachLimited(
+                turn.members,
+                WRITES_AT_ONCE,
+                async (m) => void added.push(await add(api, news.groupId, member(m))),
+              ),
+      ),
       () =>
         eachLimited(renames, WRITES_AT_ONCE, async (k) => {
           renamed.push(await rename(api, news.groupId, member(k.previous), k.next.name));
         }),
-      () =>
-        eachLimited(removing, WRITES_AT_ONCE, async (m) => {
-          await api.removeMember(news.groupId, m.type, m.resourceId);
-          removed.push(m);
-        }),
+      removeAll([...plan.rest, ...stale]),
     ];
     for (const step of steps) {
       const { error } = await step();
