@@ -138,6 +138,7 @@ describe(`the pack run by Pulumi's run-policy-pack (${path.basename(PACK_DIR)}/)
       "resource-groups-default-tags": REMEDIATE,
       "resource-groups-allowed-types": MANDATORY,
       "resource-groups-naming": ADVISORY,
+      "resource-groups-one-membership-owner": MANDATORY,
       "resource-groups-allowed-tag-values": MANDATORY,
       "resource-groups-required-tag-keys": MANDATORY,
       "resource-groups-member-targets": MANDATORY,

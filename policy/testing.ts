@@ -26,12 +26,26 @@ import type {
 } from "@pulumi/policy";
 import { secretsPreservingProxy } from "@pulumi/policy/secret";
 import { UNKNOWN, UNKNOWN_SENTINELS, isUnknownValueError } from "./core/known";
-import { GROUP_MEMBER_TYPE, RESOURCE_GROUP_TYPE, TAG_RULE_TYPE } from "./vendors/ces/resource-types";
-import { CLOUDFLARE_GROUP_TYPE, CLOUDFLARE_MEMBER_TYPE } from "./vendors/cloudflare/resource-types";
-import { STRONGLY_GROUP_TYPE, STRONGLY_MEMBER_TYPE } from "./vendors/strongly/resource-types";
+import {
+  GROUP_MEMBERS_TYPE,
+  GROUP_MEMBER_TYPE,
+  RESOURCE_GROUP_TYPE,
+  TAG_RULE_TYPE,
+} from "./vendors/ces/resource-types";
+import {
+  CLOUDFLARE_GROUP_TYPE,
+  CLOUDFLARE_MEMBERS_TYPE,
+  CLOUDFLARE_MEMBER_TYPE,
+} from "./vendors/cloudflare/resource-types";
+import {
+  STRONGLY_GROUP_TYPE,
+  STRONGLY_MEMBERS_TYPE,
+  STRONGLY_MEMBER_TYPE,
+} from "./vendors/strongly/resource-types";
 import {
   STARTUP_SEQUENCE_TYPE,
   ZOPNIGHT_GROUP_TYPE,
+  ZOPNIGHT_MEMBERS_TYPE,
   ZOPNIGHT_MEMBER_TYPE,
 } from "./vendors/zopnight/resource-types";
 
@@ -96,14 +110,25 @@ const builder =
 // CES (the top-level classes of the package).
 export const group = builder(RESOURCE_GROUP_TYPE);
 export const member = builder(GROUP_MEMBER_TYPE);
+/** A GroupMembers: the whole membership of a group as one list. */
+export const groupMembers = builder(GROUP_MEMBERS_TYPE);
 export const tagRule = builder(TAG_RULE_TYPE);
 
 /** The other vendors' resources, by vendor: `cloudflare.group(...)`, `zopnight.member(...)`. */
-export const cloudflare = { group: builder(CLOUDFLARE_GROUP_TYPE), member: builder(CLOUDFLARE_MEMBER_TYPE) };
-export const strongly = { group: builder(STRONGLY_GROUP_TYPE), member: builder(STRONGLY_MEMBER_TYPE) };
+export const cloudflare = {
+  group: builder(CLOUDFLARE_GROUP_TYPE),
+  member: builder(CLOUDFLARE_MEMBER_TYPE),
+  groupMembers: builder(CLOUDFLARE_MEMBERS_TYPE),
+};
+export const strongly = {
+  group: builder(STRONGLY_GROUP_TYPE),
+  member: builder(STRONGLY_MEMBER_TYPE),
+  groupMembers: builder(STRONGLY_MEMBERS_TYPE),
+};
 export const zopnight = {
   group: builder(ZOPNIGHT_GROUP_TYPE),
   member: builder(ZOPNIGHT_MEMBER_TYPE),
+  groupMembers: builder(ZOPNIGHT_MEMBERS_TYPE),
   /** The component resource; give it as `parent` to the resources it declares. */
   startupSequence: (name: string) => testResource(STARTUP_SEQUENCE_TYPE, name, {}),
 };
@@ -131,7 +156,7 @@ export function otherVendorsStack(): TestResource[] {
   ];
 }
 
-/** A GroupMember/TagRule whose `groupId` comes from `target` the way `target.groupId` would in a program. */
+/** A GroupMember(s)/TagRule whose `groupId` comes from `target` the way `target.groupId` would in a program. */
 export function targeting(
   target: TestResource,
   groupId: unknown = UNKNOWN,

@@ -10,7 +10,15 @@
  * The resources of every vendor are here; a preview needs the settings of CES and Cloudflare only
  * (Strongly and ZopNight check their inputs without calling their APIs).
  */
-import { GroupMember, ResourceGroup, TagRule, cloudflare, strongly, zopnight } from "pulumi-resource-groups";
+import {
+  GroupMember,
+  GroupMembers,
+  ResourceGroup,
+  TagRule,
+  cloudflare,
+  strongly,
+  zopnight,
+} from "pulumi-resource-groups";
 
 // Compliant: a TAG group with every required key (env, owner, cost-center) and allowed values.
 const payments = new ResourceGroup("payments", {
@@ -81,6 +89,25 @@ new GroupMember("shared-1", {
   groupId: "rgSharedGroupElsewhere01",
   namespace: "SYS.ECS",
   dimensions: [{ name: "instance_id", value: "0b9f1f0e-2c7e-4f55-9c7a-5f3c2a1d9e42" }],
+});
+
+// resource-groups-one-membership-owner (mandatory): 'ops-all' declares the whole membership of 'ops',
+// so each up would remove the member 'ops-extra' adds, and 'ops-extra' would add it back. Both are
+// reported.
+const ops = new ResourceGroup("ops", { name: "ops-servers", type: "Manual" });
+new GroupMembers("ops-all", {
+  groupId: ops.groupId,
+  members: [
+    {
+      namespace: "SYS.ECS",
+      dimensions: [{ name: "instance_id", value: "5c1d0e2f-7a3b-4c9d-8e6f-1a2b3c4d5e6f" }],
+    },
+  ],
+});
+new GroupMember("ops-extra", {
+  groupId: ops.groupId,
+  namespace: "SYS.ECS",
+  dimensions: [{ name: "instance_id", value: "8f7e6d5c-4b3a-4291-8a0b-c1d2e3f4a5b6" }],
 });
 
 // ---- Cloudflare ----

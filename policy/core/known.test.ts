@@ -1,7 +1,16 @@
 import * as policySdk from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
 import { ENGINE_UNKNOWN, testResource, runResourceValidation } from "../testing";
-import { UNKNOWN, UNKNOWN_SENTINELS, isUnknownValueError, readField, toPlain } from "./known";
+import {
+  UNKNOWN,
+  UNKNOWN_SENTINELS,
+  asString,
+  isUnknownValueError,
+  readField,
+  readListed,
+  toPlain,
+} from "./known";
+import type { Plain } from "./known";
 
 /** @pulumi/policy's own proxy, as the analyzer wraps props. */
 function proxied(value: object): object {
@@ -35,6 +44,28 @@ describe("readField", () => {
 
   it("unwraps secrets", () => {
     expect(toPlain({ value: new Secret("s3cr3t") })).toEqual({ value: "s3cr3t" });
+  });
+});
+
+describe("readListed", () => {
+  const read = (item: { [key: string]: Plain }) => ({ key: asString(item["key"]) });
+
+  it("reads each object of a list with its position, leaving out items that are not objects", () => {
+    expect(readListed([{ key: "a" }, "junk", null, { key: 3 }], read, { key: UNKNOWN })).toEqual([
+      { key: "a", index: 0 },
+      { key: undefined, index: 3 },
+    ]);
+    expect(readListed([], read, { key: UNKNOWN })).toEqual([]);
+  });
+
+  it("keeps a list or an item not known yet, and tells an absent list apart", () => {
+    expect(readListed(UNKNOWN, read, { key: UNKNOWN })).toBe(UNKNOWN);
+    expect(readListed([UNKNOWN, { key: "b" }], read, { key: UNKNOWN })).toEqual([
+      { key: UNKNOWN, index: 0 },
+      { key: "b", index: 1 },
+    ]);
+    expect(readListed(undefined, read, { key: UNKNOWN })).toBeUndefined();
+    expect(readListed({ key: "a" }, read, { key: UNKNOWN })).toBeUndefined();
   });
 });
 

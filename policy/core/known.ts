@@ -135,3 +135,31 @@ export function asBoolean(value: Plain | undefined): Maybe<boolean> | undefined 
 export function asNumber(value: Plain | undefined): Maybe<number> | undefined {
   return typeof value === "number" || value === UNKNOWN ? value : undefined;
 }
+
+/**
+ * The objects of a list field (e.g. a GroupMembers' `members`), each read by `read` and given its
+ * position for messages: {@link UNKNOWN} while the whole list is not known yet, `unknownItem` for an item
+ * not known yet, `undefined` when the field is not a list. Items that are not objects are left out (the
+ * provider refuses them).
+ */
+export function readListed<T extends object>(
+  value: Plain | undefined,
+  read: (item: { [key: string]: Plain }) => T,
+  unknownItem: T,
+): Maybe<(T & { index: number })[]> | undefined {
+  if (value === UNKNOWN) {
+    return UNKNOWN;
+  }
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const items: (T & { index: number })[] = [];
+  value.forEach((item, index) => {
+    if (item === UNKNOWN) {
+      items.push({ ...unknownItem, index });
+    } else if (isPlainObject(item)) {
+      items.push({ ...read(item), index });
+    }
+  });
+  return items;
+}

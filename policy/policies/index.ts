@@ -5,10 +5,12 @@ import { cloudflarePolicies } from "../vendors/cloudflare";
 import { stronglyPolicies } from "../vendors/strongly";
 import { zopnightPolicies } from "../vendors/zopnight";
 import { naming } from "./naming";
+import { oneMembershipOwner } from "./one-membership-owner";
 
 export const policies: Policies = [
   ...cesRemediations,
   naming,
+  oneMembershipOwner,
   ...cesPolicies,
   ...cloudflarePolicies,
   ...stronglyPolicies,

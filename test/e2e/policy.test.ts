@@ -128,6 +128,8 @@ const EXAMPLE_REPORT = [
   "mandatory resource-groups-allowed-types ResourceGroup:finance",
   "mandatory resource-groups-member-targets GroupMember:payments-db",
   "mandatory resource-groups-member-targets TagRule:legacy-env",
+  "mandatory resource-groups-one-membership-owner GroupMembers:ops-all",
+  "mandatory resource-groups-one-membership-owner GroupMember:ops-extra",
   "mandatory resource-groups-required-tag-keys ResourceGroup:untagged",
   "advisory resource-groups-cloudflare-account-wide-scope cloudflare:ResourceGroup:all-zones",
   "mandatory resource-groups-cloudflare-exclusive-members cloudflare:GroupMember:edge-extra",
@@ -199,6 +201,9 @@ describe("pulumi preview --policy-pack", () => {
       expect(byName.get("resource-groups-member-targets legacy-env")).toContain(
         "targets ResourceGroup 'legacy', a 'Manual' group",
       );
+      expect(byName.get("resource-groups-one-membership-owner ops-all")).toContain(
+        "targets ResourceGroup 'ops', whose members are also declared by GroupMember 'ops-extra'",
+      );
       expect(byName.get("resource-groups-cloudflare-account-wide-scope all-zones")).toContain(
         "Cloudflare ResourceGroup 'all-zones' (name 'all-zones') field wholeAccount is true",
       );
@@ -229,6 +234,7 @@ describe("pulumi preview --policy-pack", () => {
         "resource-groups-member-targets": "advisory",
         "resource-groups-allowed-types": { enforcementLevel: "advisory", allowed: ["Manual", "TAG"] },
         "resource-groups-cloudflare-exclusive-members": "advisory",
+        "resource-groups-one-membership-owner": "advisory",
         "resource-groups-strongly-member-types": {
           enforcementLevel: "advisory",
           allowed: ["app", "addon", "workflow", "workspace"],

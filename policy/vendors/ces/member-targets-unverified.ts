@@ -1,7 +1,8 @@
 /**
- * resource-groups-member-targets-unverified (stack policy, advisory): the GroupMembers and TagRules whose
- * target group `resource-groups-member-targets` could not check - a group outside the stack, or a
- * `groupId` that is unknown during preview and not computed from a ResourceGroup of the stack.
+ * resource-groups-member-targets-unverified (stack policy, advisory): the GroupMember, GroupMembers and
+ * TagRule resources whose target group `resource-groups-member-targets` could not check - a group outside
+ * the stack, or a `groupId` that is unknown during preview and not computed from a ResourceGroup of the
+ * stack.
  *
  * A separate policy because a Pulumi policy has one enforcement level: the checkable violations block
  * (mandatory), the unverifiable ones only warn. Raise this one to mandatory to forbid targets outside the
@@ -9,8 +10,7 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { configObject, stringArray } from "../../core/config";
-import { isGroupMember, isTagRule } from "./resource-types";
-import { findTargetFindings } from "./member-targets";
+import { NOT_APPLICABLE, findTargetFindings, targetsAGroup } from "./member-targets";
 
 export const MEMBER_TARGETS_UNVERIFIED = "resource-groups-member-targets-unverified";
 
@@ -28,7 +28,7 @@ export function parseMemberTargetsUnverifiedConfig(raw: unknown): MemberTargetsU
 export const memberTargetsUnverified: StackValidationPolicy = {
   name: MEMBER_TARGETS_UNVERIFIED,
   description:
-    "Reports GroupMembers and TagRules whose target group could not be verified (not in the stack, or unknown during preview).",
+    "Reports GroupMember, GroupMembers and TagRule resources whose target group could not be verified (not in the stack, or unknown during preview).",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
@@ -46,9 +46,8 @@ export const memberTargetsUnverified: StackValidationPolicy = {
     },
   },
   validateStack: (args, reportViolation) => {
-    const relevant = args.resources.filter((resource) => isGroupMember(resource) || isTagRule(resource));
-    if (relevant.length === 0) {
-      args.notApplicable("no GroupMember or TagRule resources in the stack");
+    if (!args.resources.some(targetsAGroup)) {
+      args.notApplicable(NOT_APPLICABLE);
     }
     const trusted = new Set(parseMemberTargetsUnverifiedConfig(args.getConfig()).trustedGroupIds);
     for (const finding of findTargetFindings(args.resources)) {

@@ -1,6 +1,8 @@
 import {
   UNKNOWN,
+  cloudflare,
   group,
+  groupMembers,
   member,
   otherVendorsStack,
   runStackValidation,
@@ -21,6 +23,11 @@ const untyped = group("plain", { name: "plain" });
 function memberOf(name: string, target: Parameters<typeof targeting>[0]) {
   const { groupId, ...options } = targeting(target);
   return member(name, { groupId, ...dims }, options);
+}
+
+function listOf(name: string, target: Parameters<typeof targeting>[0]) {
+  const { groupId, ...options } = targeting(target);
+  return groupMembers(name, { groupId, members: [dims] }, options);
 }
 
 function ruleOf(name: string, target: Parameters<typeof targeting>[0]) {
@@ -112,7 +119,79 @@ describe("resource-groups-member-targets", () => {
 
   it("is not applicable to stacks without members or rules", async () => {
     const outcome = await runStackValidation(memberTargets, [manual]);
-    expect(outcome.notApplicable).toBe("no GroupMember or TagRule resources in the stack");
+    expect(outcome.notApplicable).toBe("no GroupMember, GroupMembers or TagRule resources in the stack");
+  });
+});
+
+describe("resource-groups-member-targets for GroupMembers", () => {
+  it("passes a GroupMembers of a Manual group, also without type, and an empty list", async () => {
+    const { groupId, ...options } = targeting(untyped);
+    const outcome = await runStackValidation(memberTargets, [
+      manual,
+      untyped,
+      listOf("ops-all", manual),
+      groupMembers("plain-none", { groupId, members: [] }, options),
+    ]);
+    expect(outcome).toEqual({ violations: [], messages: [] });
+  });
+
+  it("reports a GroupMembers of a TAG or EPS group, during preview and by known groupId", async () => {
+    const ofTag = listOf("web-all", tagged);
+    const groupId = "rg" + "p".repeat(22);
+    const deployedEps = group("proj2", { name: "proj2", type: "EPS", groupId });
+    const ofEps = groupMembers("proj-all", { groupId, members: [dims] });
+    const outcome = await runStackValidation(memberTargets, [tagged, deployedEps, ofTag, ofEps]);
+    expect(outcome.violations).toEqual([
+      {
+        message:
+          "GroupMembers 'web-all' field groupId targets ResourceGroup 'web', a 'TAG' group: members can only be added to Manual groups (TAG groups pick their members by tag, EPS groups by enterprise project).",
+        urn: ofTag.urn,
+      },
+      {
+        message: expect.stringMatching(
+          /^GroupMembers 'proj-all' field groupId targets ResourceGroup 'proj2', a 'EPS' group: /,
+        ) as string,
+        urn: ofEps.urn,
+      },
+    ]);
+  });
+
+  it("applies to a stack whose only member resource is a GroupMembers", async () => {
+    const outcome = await runStackValidation(memberTargets, [tagged, listOf("web-all", tagged)]);
+    expect(outcome.notApplicable).toBeUndefined();
+    expect(outcome.violations).toHaveLength(1);
+  });
+
+  it("leaves unknown targets and types to the advisory companion, which names the GroupMembers", async () => {
+    const mystery = group("mystery", { name: "mystery", type: UNKNOWN });
+    const resources = [
+      mystery,
+      listOf("of-mystery", mystery),
+      groupMembers("pending", { groupId: UNKNOWN, members: UNKNOWN }),
+      groupMembers("external", { groupId: EXTERNAL, members: [dims] }),
+    ];
+    const mandatory = await runStackValidation(memberTargets, resources);
+    expect(mandatory).toEqual({ violations: [], messages: [] });
+    const advisory = await runStackValidation(memberTargetsUnverified, resources);
+    expect(advisory.skippedInPreview).toBeUndefined();
+    expect(advisory.messages).toEqual([
+      "GroupMembers 'of-mystery' field groupId targets ResourceGroup 'mystery', whose type is not known yet: could not verify that it is a Manual group.",
+      "GroupMembers 'pending' field groupId is not known yet and does not come from a ResourceGroup of this stack: could not verify that it is a Manual group.",
+      `GroupMembers 'external' field groupId targets group '${EXTERNAL}', which is not managed by this stack: could not verify that it is a Manual group.`,
+    ]);
+  });
+
+  it("ignores the GroupMembers of other vendors", async () => {
+    const edge = cloudflare.group("edge", { name: "edge", type: "TAG" });
+    const { groupId, ...options } = targeting(edge);
+    const outcome = await runStackValidation(memberTargetsUnverified, [
+      edge,
+      cloudflare.groupMembers("edge-all", { groupId, zoneIds: ["a".repeat(32)] }, options),
+    ]);
+    expect(outcome).toMatchObject({
+      violations: [],
+      notApplicable: "no GroupMember, GroupMembers or TagRule resources in the stack",
+    });
   });
 });
 
@@ -175,7 +254,7 @@ describe("resource-groups-member-targets-unverified", () => {
       const outcome = await runStackValidation(policy, otherVendorsStack());
       expect(outcome).toMatchObject({
         violations: [],
-        notApplicable: "no GroupMember or TagRule resources in the stack",
+        notApplicable: "no GroupMember, GroupMembers or TagRule resources in the stack",
       });
     }
     // A CES member beside them is still checked, and only it is reported.

@@ -1,6 +1,6 @@
 /**
- * resource-groups-member-targets (stack policy, mandatory): every GroupMember targets a Manual group and
- * every TagRule a TAG group.
+ * resource-groups-member-targets (stack policy, mandatory): every GroupMember and GroupMembers targets a
+ * Manual group and every TagRule a TAG group.
  *
  * Only targets found in the stack can be checked. A target outside the stack (a literal `groupId` of a
  * group managed elsewhere) or one that cannot be told during preview is NOT reported here: the companion
@@ -12,10 +12,12 @@ import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { StackGroups } from "../../core/targets";
 import type { GroupRef, StackResource } from "../../core/targets";
-import { CES_GROUPS, isGroupMember, isTagRule } from "./resource-types";
+import { CES_GROUPS, isGroupMember, isGroupMembers, isTagRule } from "./resource-types";
 import type { GroupType, ResourceGroupView } from "./resource-types";
 
 export const MEMBER_TARGETS = "resource-groups-member-targets";
+
+export const NOT_APPLICABLE = "no GroupMember, GroupMembers or TagRule resources in the stack";
 
 export interface TargetFinding {
   /** `violation`: the target is in the stack and of the wrong type; `unverified`: could not be checked. */
@@ -26,11 +28,12 @@ export interface TargetFinding {
   groupId?: string;
 }
 
+const MANUAL_ONLY =
+  "members can only be added to Manual groups (TAG groups pick their members by tag, EPS groups by enterprise project)";
+
 const RULES = {
-  GroupMember: {
-    expected: "Manual",
-    why: "members can only be added to Manual groups (TAG groups pick their members by tag, EPS groups by enterprise project)",
-  },
+  GroupMember: { expected: "Manual", why: MANUAL_ONLY },
+  GroupMembers: { expected: "Manual", why: MANUAL_ONLY },
   TagRule: { expected: "TAG", why: "tag rules only apply to TAG groups" },
 } as const satisfies Record<string, { expected: GroupType; why: string }>;
 
@@ -38,12 +41,29 @@ function describe(group: GroupRef<ResourceGroupView>): string {
   return `ResourceGroup '${group.resource.name}'`;
 }
 
-/** Checks the target of every GroupMember and TagRule of the stack. */
+type TargetingKind = keyof typeof RULES;
+
+function targetingKind(resource: StackResource): TargetingKind | undefined {
+  return isGroupMember(resource)
+    ? "GroupMember"
+    : isGroupMembers(resource)
+      ? "GroupMembers"
+      : isTagRule(resource)
+        ? "TagRule"
+        : undefined;
+}
+
+/** Whether `resource` is checked by the member-targets policies. */
+export function targetsAGroup(resource: StackResource): boolean {
+  return targetingKind(resource) !== undefined;
+}
+
+/** Checks the target of every GroupMember, GroupMembers and TagRule of the stack. */
 export function findTargetFindings(resources: readonly StackResource[]): TargetFinding[] {
   const stack = new StackGroups(resources, CES_GROUPS);
   const findings: TargetFinding[] = [];
   for (const resource of resources) {
-    const kind = isGroupMember(resource) ? "GroupMember" : isTagRule(resource) ? "TagRule" : undefined;
+    const kind = targetingKind(resource);
     if (kind === undefined) {
       continue;
     }
@@ -106,16 +126,16 @@ export function findTargetFindings(resources: readonly StackResource[]): TargetF
 
 export const memberTargets: StackValidationPolicy = {
   name: MEMBER_TARGETS,
-  description: "GroupMembers must target Manual groups and TagRules TAG groups of the same stack.",
+  description:
+    "GroupMember and GroupMembers resources must target Manual groups and TagRules TAG groups of the same stack.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    "Point the resource's groupId at a group of the right type: a Manual group for a GroupMember, a TAG group for a TagRule.",
+    "Point the resource's groupId at a group of the right type: a Manual group for a GroupMember or GroupMembers, a TAG group for a TagRule.",
   configSchema: { properties: {} },
   validateStack: (args, reportViolation) => {
-    const relevant = args.resources.filter((resource) => isGroupMember(resource) || isTagRule(resource));
-    if (relevant.length === 0) {
-      args.notApplicable("no GroupMember or TagRule resources in the stack");
+    if (!args.resources.some(targetsAGroup)) {
+      args.notApplicable(NOT_APPLICABLE);
     }
     for (const finding of findTargetFindings(args.resources)) {
       if (finding.kind === "violation") {

@@ -1,14 +1,19 @@
-import { UNKNOWN, group, member, tagRule } from "../../testing";
+import { StackGroups } from "../../core/targets";
+import { UNKNOWN, group, groupMembers, member, runStackValidation, tagRule, targeting } from "../../testing";
 import {
+  CES_GROUPS,
   DEFAULT_GROUP_TYPE,
+  GROUP_MEMBERS_TYPE,
   GROUP_MEMBER_TYPE,
   RESOURCE_GROUP_TYPE,
   TAG_RULE_TYPE,
   isGroupMember,
+  isGroupMembers,
   isGroupType,
   isResourceGroup,
   isTagRule,
   readGroupMember,
+  readGroupMembers,
   readResourceGroup,
   readTagRule,
 } from "./resource-types";
@@ -23,6 +28,10 @@ describe("type tokens and guards", () => {
     expect(isTagRule(tagRule("r", {}))).toBe(true);
     expect(isResourceGroup({ type: "pulumi-nodejs:dynamic:Resource" })).toBe(false);
     expect(isTagRule(group("g", {}))).toBe(false);
+    expect(GROUP_MEMBERS_TYPE).toBe("pulumi-nodejs:dynamic/resourcegroups:GroupMembers");
+    expect(isGroupMembers(groupMembers("all", {}))).toBe(true);
+    expect(isGroupMembers(member("m", {}))).toBe(false);
+    expect(isGroupMember(groupMembers("all", {}))).toBe(false);
   });
 
   it("knows the group types", () => {
@@ -72,5 +81,81 @@ describe("readers", () => {
       key: "env",
       value: undefined,
     });
+  });
+});
+
+describe("GroupMembers", () => {
+  const ecs = (id: string) => ({ namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: id }] });
+
+  it("reads each listed member with its position, leaving out items that are no member", () => {
+    expect(readGroupMembers({ groupId: "rg1", members: [ecs("i-1"), "junk", { namespace: 4 }] })).toEqual({
+      groupId: "rg1",
+      members: [
+        { index: 0, namespace: "SYS.ECS" },
+        { index: 2, namespace: undefined },
+      ],
+    });
+    expect(readGroupMembers({ groupId: "rg1", members: [] }).members).toEqual([]);
+    expect(readGroupMembers({}).members).toBeUndefined();
+  });
+
+  it("keeps a list, an item or a field not known yet as UNKNOWN, also behind the engine's proxy", async () => {
+    expect(readGroupMembers({ groupId: UNKNOWN, members: UNKNOWN })).toEqual({
+      groupId: UNKNOWN,
+      members: UNKNOWN,
+    });
+    const views: unknown[] = [];
+    const probe = groupMembers("all", {
+      groupId: UNKNOWN,
+      members: [UNKNOWN, { namespace: UNKNOWN, dimensions: UNKNOWN }],
+    });
+    const outcome = await runStackValidation(
+      {
+        name: "probe",
+        description: "reads GroupMembers",
+        validateStack: (args) => {
+          for (const resource of args.resources) views.push(readGroupMembers(resource.props));
+        },
+      },
+      [probe],
+    );
+    expect(outcome.skippedInPreview).toBeUndefined();
+    expect(views).toEqual([
+      {
+        groupId: UNKNOWN,
+        members: [
+          { index: 0, namespace: UNKNOWN },
+          { index: 1, namespace: UNKNOWN },
+        ],
+      },
+    ]);
+  });
+
+  it("is matched to its group like a GroupMember, by groupId output or by dependency", async () => {
+    const groupId = "rg" + "m".repeat(22);
+    const deployed = group("ops", { name: "ops", groupId });
+    const pending = group("new", { name: "new" });
+    const { groupId: unknownId, ...dependsOnPending } = targeting(pending);
+    const found: Record<string, string | undefined> = {};
+    await runStackValidation(
+      {
+        name: "probe",
+        description: "records targets",
+        validateStack: (args) => {
+          const stack = new StackGroups(args.resources, CES_GROUPS);
+          for (const resource of args.resources.filter(isGroupMembers)) {
+            const target = stack.targetOf(resource);
+            found[resource.name] = target.kind === "group" ? target.group.resource.name : target.kind;
+          }
+        },
+      },
+      [
+        deployed,
+        pending,
+        groupMembers("by-id", { groupId, members: [] }),
+        groupMembers("by-dependency", { groupId: unknownId, members: [] }, dependsOnPending),
+      ],
+    );
+    expect(found).toEqual({ "by-id": "ops", "by-dependency": "new" });
   });
 });

@@ -6,14 +6,16 @@
  * CES came first, so its tokens have no vendor segment and its messages say plain `ResourceGroup`.
  */
 import { ces } from "pulumi-resource-groups/contracts";
-import { UNKNOWN, asString, isPlainObject, readField } from "../../core/known";
+import { UNKNOWN, asString, isPlainObject, readField, readListed } from "../../core/known";
 import type { Maybe, Plain } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
-import type { VendorGroup } from "../../core/vendor";
+import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
 export const RESOURCE_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups:ResourceGroup";
 export const GROUP_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups:GroupMember";
 export const TAG_RULE_TYPE = "pulumi-nodejs:dynamic/resourcegroups:TagRule";
+/** The whole membership of one Manual group, as one list. */
+export const GROUP_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups:GroupMembers";
 
 export const { GROUP_TYPES } = ces;
 export type GroupType = ces.GroupType;
@@ -58,6 +60,18 @@ export interface GroupMemberInputs {
   dimensions: Dimension[];
 }
 
+export interface ListedMemberInputs {
+  namespace: string;
+  dimensions: Dimension[];
+}
+
+export interface GroupMembersInputs {
+  groupId: string;
+  /** Every member of the group; `[]` means none. */
+  members: ListedMemberInputs[];
+  projectId?: string;
+}
+
 export interface TagRuleInputs {
   groupId: string;
   key: string;
@@ -80,6 +94,12 @@ export function isGroupMember<R extends Typed>(
   resource: R,
 ): resource is R & { type: typeof GROUP_MEMBER_TYPE } {
   return resource.type === GROUP_MEMBER_TYPE;
+}
+
+export function isGroupMembers<R extends Typed>(
+  resource: R,
+): resource is R & { type: typeof GROUP_MEMBERS_TYPE } {
+  return resource.type === GROUP_MEMBERS_TYPE;
 }
 
 export function isTagRule<R extends Typed>(resource: R): resource is R & { type: typeof TAG_RULE_TYPE } {
@@ -111,6 +131,18 @@ export interface ResourceGroupView {
 export interface GroupMemberView {
   groupId: Maybe<string> | undefined;
   namespace: Maybe<string> | undefined;
+}
+
+export interface ListedMemberView {
+  /** Position in the GroupMembers' `members`, for messages. */
+  index: number;
+  namespace: Maybe<string> | undefined;
+}
+
+export interface GroupMembersView {
+  groupId: Maybe<string> | undefined;
+  /** UNKNOWN while the list is computed from values not known yet. */
+  members: Maybe<ListedMemberView[]> | undefined;
 }
 
 export interface TagRuleView {
@@ -156,6 +188,15 @@ export function readGroupMember(props: object): GroupMemberView {
   };
 }
 
+export function readGroupMembers(props: object): GroupMembersView {
+  return {
+    groupId: asString(readField(props, "groupId")),
+    members: readListed(readField(props, "members"), (item) => ({ namespace: asString(item["namespace"]) }), {
+      namespace: UNKNOWN,
+    }),
+  };
+}
+
 export function readTagRule(props: object): TagRuleView {
   return {
     groupId: asString(readField(props, "groupId")),
@@ -171,7 +212,10 @@ export const CES_GROUP: VendorGroup = {
   nameRule: ces.groupName,
 };
 
-/** CES groups and the GroupMembers and TagRules that target them, for the stack policies' target lookup. */
+/**
+ * CES groups and the GroupMember, GroupMembers and TagRule resources that target them, for the stack
+ * policies' target lookup.
+ */
 export const CES_GROUPS: GroupKind<ResourceGroupView> = {
   isGroup: isResourceGroup,
   readGroup: readResourceGroup,
@@ -179,7 +223,17 @@ export const CES_GROUPS: GroupKind<ResourceGroupView> = {
   targetIdOf: (resource) =>
     isGroupMember(resource)
       ? readGroupMember(resource.props).groupId
-      : isTagRule(resource)
-        ? readTagRule(resource.props).groupId
-        : undefined,
+      : isGroupMembers(resource)
+        ? readGroupMembers(resource.props).groupId
+        : isTagRule(resource)
+          ? readTagRule(resource.props).groupId
+          : undefined,
+};
+
+/** CES members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
+export const CES_MEMBERSHIP: VendorMembership<ResourceGroupView> = {
+  labels: { group: "ResourceGroup", member: "GroupMember", members: "GroupMembers" },
+  groups: CES_GROUPS,
+  isMember: isGroupMember,
+  isMembers: isGroupMembers,
 };

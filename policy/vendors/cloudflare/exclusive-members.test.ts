@@ -11,6 +11,12 @@ function memberOf(name: string, target: TestResource): TestResource {
   return cloudflare.member(name, { groupId, zoneId: ZONE }, options);
 }
 
+/** A Cloudflare GroupMembers whose groupId comes from `target`. */
+function zonesOf(name: string, target: TestResource, zoneIds: unknown = [ZONE]): TestResource {
+  const { groupId, ...options } = targeting(target);
+  return cloudflare.groupMembers(name, { groupId, zoneIds }, options);
+}
+
 describe("resource-groups-cloudflare-exclusive-members", () => {
   it("is a mandatory stack policy", () => {
     expect(cloudflareExclusiveMembers.name).toBe("resource-groups-cloudflare-exclusive-members");
@@ -103,6 +109,82 @@ describe("resource-groups-cloudflare-exclusive-members", () => {
       ces,
       member("m", { groupId, namespace: "SYS.ECS", dimensions: [] }, options),
     ]);
-    expect(outcome.notApplicable).toBe("no Cloudflare GroupMember resources in the stack");
+    expect(outcome.notApplicable).toBe("no Cloudflare GroupMember or GroupMembers resources in the stack");
+  });
+
+  describe("GroupMembers", () => {
+    it("reports a GroupMembers of an exclusive or whole-account group, during preview", async () => {
+      const exclusive = cloudflare.group("edge", { name: "edge", zones: [ZONE], exclusive: true });
+      const everything = cloudflare.group("all", { name: "all", wholeAccount: true });
+      const ofExclusive = zonesOf("edge-all", exclusive);
+      const ofEverything = zonesOf("all-list", everything, UNKNOWN);
+      const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+        exclusive,
+        everything,
+        ofExclusive,
+        ofEverything,
+      ]);
+      expect(outcome.violations).toEqual([
+        {
+          message:
+            "Cloudflare GroupMembers 'edge-all' field groupId targets Cloudflare ResourceGroup 'edge', which is " +
+            "exclusive: its 'zones' are its whole scope, so its zones belong in its 'zones'.",
+          urn: ofExclusive.urn,
+        },
+        {
+          message:
+            "Cloudflare GroupMembers 'all-list' field groupId targets Cloudflare ResourceGroup 'all', which is " +
+            "wholeAccount: its scope is the whole account ('*'), which cannot stand beside single zones.",
+          urn: ofEverything.urn,
+        },
+      ]);
+    });
+
+    it("reports it by a known groupId, and when every candidate group refuses it", async () => {
+      const deployed = cloudflare.group("edge", { name: "edge", exclusive: true, groupId: GROUP_ID });
+      const everything = cloudflare.group("all", { name: "all", wholeAccount: true });
+      const literal = cloudflare.groupMembers("literal", { groupId: GROUP_ID, zoneIds: [ZONE] });
+      const both = cloudflare.groupMembers(
+        "both",
+        { groupId: UNKNOWN, zoneIds: [ZONE] },
+        { dependsOn: { groupId: [deployed, everything] } },
+      );
+      const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+        deployed,
+        everything,
+        literal,
+        both,
+      ]);
+      expect(outcome.violations.map((violation) => violation.urn)).toEqual([literal.urn, both.urn]);
+      expect(outcome.messages[1]).toBe(
+        "Cloudflare GroupMembers 'both' field groupId is computed from Cloudflare ResourceGroups 'edge', 'all', " +
+          "each exclusive or wholeAccount: none can have its zones declared by a GroupMembers.",
+      );
+    });
+
+    it("passes a GroupMembers of an open group, and leaves unknown flags and other groups to the provider", async () => {
+      const open = cloudflare.group("open", { name: "open", zones: [ZONE] });
+      const pending = cloudflare.group("pending", {
+        name: "pending",
+        exclusive: UNKNOWN,
+        wholeAccount: UNKNOWN,
+      });
+      const exclusive = cloudflare.group("edge", { name: "edge", exclusive: true });
+      const outcome = await runStackValidation(cloudflareExclusiveMembers, [
+        open,
+        pending,
+        exclusive,
+        zonesOf("open-all", open),
+        zonesOf("pending-all", pending),
+        cloudflare.groupMembers("elsewhere", { groupId: "d".repeat(32), zoneIds: [ZONE] }),
+        cloudflare.groupMembers("unknown", { groupId: UNKNOWN, zoneIds: UNKNOWN }),
+        cloudflare.groupMembers(
+          "either",
+          { groupId: UNKNOWN, zoneIds: [ZONE] },
+          { dependsOn: { groupId: [exclusive, open] } },
+        ),
+      ]);
+      expect(outcome).toEqual({ violations: [], messages: [] });
+    });
   });
 });

@@ -1,12 +1,27 @@
+import type { StackResource } from "../../core/targets";
 import { UNKNOWN, cloudflare, group } from "../../testing";
+import type { TestResource } from "../../testing";
 import {
+  CLOUDFLARE_GROUPS,
   CLOUDFLARE_GROUP_TYPE,
+  CLOUDFLARE_MEMBERS_TYPE,
   CLOUDFLARE_MEMBER_TYPE,
   isCloudflareGroup,
   isCloudflareMember,
+  isCloudflareMembers,
   readCloudflareGroup,
   readCloudflareMember,
+  readCloudflareMembers,
 } from "./resource-types";
+
+/** The parts of a test resource the target lookup reads, without dependencies. */
+const asStackResource = ({ type, name, urn, props }: TestResource): StackResource => ({
+  type,
+  name,
+  urn,
+  props,
+  propertyDependencies: {},
+});
 
 describe("Cloudflare resource types", () => {
   it("match the provider's type tokens exactly", () => {
@@ -15,6 +30,25 @@ describe("Cloudflare resource types", () => {
     expect(isCloudflareGroup(cloudflare.group("g", {}))).toBe(true);
     expect(isCloudflareGroup(group("g", {}))).toBe(false);
     expect(isCloudflareMember(cloudflare.member("m", {}))).toBe(true);
+    expect(CLOUDFLARE_MEMBERS_TYPE).toBe("pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMembers");
+    expect(isCloudflareMembers(cloudflare.groupMembers("all", {}))).toBe(true);
+    expect(isCloudflareMembers(cloudflare.member("m", {}))).toBe(false);
+    expect(isCloudflareMember(cloudflare.groupMembers("all", {}))).toBe(false);
+  });
+
+  it("read a GroupMembers' zones, keeping unknowns, and its groupId for the target lookup", () => {
+    const zone = "a".repeat(32);
+    expect(readCloudflareMembers({ groupId: "g1", zoneIds: [zone, UNKNOWN, 5] })).toEqual({
+      groupId: "g1",
+      zoneIds: [zone, UNKNOWN, undefined],
+    });
+    expect(readCloudflareMembers({ groupId: UNKNOWN, zoneIds: UNKNOWN })).toEqual({
+      groupId: UNKNOWN,
+      zoneIds: UNKNOWN,
+    });
+    expect(readCloudflareMembers({}).zoneIds).toBeUndefined();
+    const listed = cloudflare.groupMembers("all", { groupId: "g1", zoneIds: [zone] });
+    expect(CLOUDFLARE_GROUPS.targetIdOf(asStackResource(listed))).toBe("g1");
   });
 
   it("read the provider's defaults for absent flags, and keep unknowns", () => {

@@ -4,13 +4,23 @@
  * the provider rejects those) and UNKNOWN when the engine does not know it yet.
  */
 import { cloudflare } from "pulumi-resource-groups/contracts";
-import { asBoolean, asString, readField } from "../../core/known";
+import { UNKNOWN, asBoolean, asString, readField } from "../../core/known";
 import type { Maybe } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
-import type { VendorGroup } from "../../core/vendor";
+import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
 export const CLOUDFLARE_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup";
 export const CLOUDFLARE_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMember";
+/** Every zone of one group's scope, as one list. */
+export const CLOUDFLARE_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMembers";
+
+/** The inputs of a Cloudflare GroupMembers, as the provider declares them. */
+export interface CloudflareMembersInputs {
+  groupId: string;
+  /** 1-100 zone ids; must include the group's own `zones`. */
+  zoneIds: string[];
+  accountId?: string;
+}
 
 interface Typed {
   type: string;
@@ -22,6 +32,10 @@ export function isCloudflareGroup<R extends Typed>(resource: R): boolean {
 
 export function isCloudflareMember<R extends Typed>(resource: R): boolean {
   return resource.type === CLOUDFLARE_MEMBER_TYPE;
+}
+
+export function isCloudflareMembers<R extends Typed>(resource: R): boolean {
+  return resource.type === CLOUDFLARE_MEMBERS_TYPE;
 }
 
 export interface CloudflareGroupView {
@@ -37,6 +51,12 @@ export interface CloudflareGroupView {
 export interface CloudflareMemberView {
   groupId: Maybe<string> | undefined;
   zoneId: Maybe<string> | undefined;
+}
+
+export interface CloudflareMembersView {
+  groupId: Maybe<string> | undefined;
+  /** UNKNOWN while the list is not known yet; an item not known yet is UNKNOWN, a non-string `undefined`. */
+  zoneIds: Maybe<(Maybe<string> | undefined)[]> | undefined;
 }
 
 export function readCloudflareGroup(props: object): CloudflareGroupView {
@@ -55,17 +75,44 @@ export function readCloudflareMember(props: object): CloudflareMemberView {
   };
 }
 
+export function readCloudflareMembers(props: object): CloudflareMembersView {
+  const zoneIds = readField(props, "zoneIds");
+  return {
+    groupId: asString(readField(props, "groupId")),
+    zoneIds: zoneIds === UNKNOWN ? UNKNOWN : Array.isArray(zoneIds) ? zoneIds.map(asString) : undefined,
+  };
+}
+
 export const CLOUDFLARE_GROUP: VendorGroup = {
   type: CLOUDFLARE_GROUP_TYPE,
   label: "Cloudflare ResourceGroup",
   nameRule: cloudflare.groupName,
 };
 
-/** Cloudflare groups and the GroupMembers that target them, for the stack policies' target lookup. */
+/**
+ * Cloudflare groups and the GroupMember and GroupMembers resources that target them, for the stack
+ * policies' target lookup.
+ */
 export const CLOUDFLARE_GROUPS: GroupKind<CloudflareGroupView> = {
   isGroup: isCloudflareGroup,
   readGroup: readCloudflareGroup,
   groupIdOf: (view) => view.groupId,
   targetIdOf: (resource) =>
-    isCloudflareMember(resource) ? readCloudflareMember(resource.props).groupId : undefined,
+    isCloudflareMember(resource)
+      ? readCloudflareMember(resource.props).groupId
+      : isCloudflareMembers(resource)
+        ? readCloudflareMembers(resource.props).groupId
+        : undefined,
+};
+
+/** Cloudflare members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
+export const CLOUDFLARE_MEMBERSHIP: VendorMembership<CloudflareGroupView> = {
+  labels: {
+    group: "Cloudflare ResourceGroup",
+    member: "Cloudflare GroupMember",
+    members: "Cloudflare GroupMembers",
+  },
+  groups: CLOUDFLARE_GROUPS,
+  isMember: isCloudflareMember,
+  isMembers: isCloudflareMembers,
 };

@@ -1,14 +1,21 @@
 /**
- * resource-groups-strongly-member-types (resource policy, mandatory): Strongly GroupMembers are of the
- * configured member types only. The default list is every type, which restricts nothing; configure
- * `allowed` to, for example, keep models out of a team's chargeback groups.
+ * resource-groups-strongly-member-types (resource policy, mandatory): the members of Strongly groups,
+ * whether declared one per GroupMember or listed in a GroupMembers, are of the configured member types
+ * only. The default list is every type, which restricts nothing; configure `allowed` to, for example,
+ * keep models out of a team's chargeback groups.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { strongly } from "pulumi-resource-groups/contracts";
 import { PolicyConfigError, configObject, stringArray } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
+import type { Maybe } from "../../core/known";
 import { list, quote } from "../../core/messages";
-import { isStronglyMember, readStronglyMember } from "./resource-types";
+import {
+  isStronglyMember,
+  isStronglyMembers,
+  readStronglyMember,
+  readStronglyMembers,
+} from "./resource-types";
 
 export const STRONGLY_MEMBER_TYPES = "resource-groups-strongly-member-types";
 
@@ -33,7 +40,8 @@ export function parseStronglyMemberTypesConfig(raw: unknown): StronglyMemberType
 
 export const stronglyMemberTypes: ResourceValidationPolicy = {
   name: STRONGLY_MEMBER_TYPES,
-  description: "Strongly GroupMembers must be of an allowed member type.",
+  description:
+    "The members of Strongly groups (GroupMember and GroupMembers) must be of an allowed member type.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
@@ -50,22 +58,33 @@ export const stronglyMemberTypes: ResourceValidationPolicy = {
     },
   },
   validateResource: (args, reportViolation) => {
-    if (!isStronglyMember(args)) {
-      args.notApplicable("applies to Strongly GroupMember resources only");
+    const listed = isStronglyMembers(args);
+    if (!listed && !isStronglyMember(args)) {
+      args.notApplicable("applies to Strongly GroupMember and GroupMembers resources only");
     }
     const { allowed } = parseStronglyMemberTypesConfig(args.getConfig());
     if (MEMBER_TYPES.every((type) => allowed.includes(type))) {
       args.notApplicable("every member type is allowed");
     }
-    const { type } = readStronglyMember(args.props);
-    if (type === UNKNOWN || type === undefined || allowed.includes(type)) {
-      return; // allowed, not known yet (checked again when known), or missing (the provider refuses it)
+    const check = (subject: string, type: Maybe<string> | undefined) => {
+      if (type === UNKNOWN || type === undefined || allowed.includes(type)) {
+        return; // allowed, not known yet (checked again when known), or missing (the provider refuses it)
+      }
+      const why = MEMBER_TYPES.includes(type)
+        ? "which is not an allowed member type"
+        : "which is not a member type at all";
+      reportViolation(`${subject} is ${quote(type)}, ${why} (config allowed: ${list(allowed)}).`);
+    };
+    if (!listed) {
+      check(`Strongly GroupMember '${args.name}' field type`, readStronglyMember(args.props).type);
+      return;
     }
-    const why = MEMBER_TYPES.includes(type)
-      ? "which is not an allowed member type"
-      : "which is not a member type at all";
-    reportViolation(
-      `Strongly GroupMember '${args.name}' field type is ${quote(type)}, ${why} (config allowed: ${list(allowed)}).`,
-    );
+    const { members } = readStronglyMembers(args.props);
+    if (members === UNKNOWN || members === undefined) {
+      return; // the list is not known yet (checked again when known), or missing (the provider refuses it)
+    }
+    for (const { index, type } of members) {
+      check(`Strongly GroupMembers '${args.name}' field members[${index}].type`, type);
+    }
   },
 };

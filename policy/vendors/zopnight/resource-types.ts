@@ -4,19 +4,28 @@
  * rejects those) and UNKNOWN when the engine does not know it yet.
  */
 import { zopnight } from "pulumi-resource-groups/contracts";
-import { asNumber, asString, readField } from "../../core/known";
-import type { Maybe } from "../../core/known";
+import { UNKNOWN, asNumber, asString, readField, readListed } from "../../core/known";
+import type { Maybe, Plain } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
-import type { VendorGroup } from "../../core/vendor";
+import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
 export const ZOPNIGHT_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups/zopnight:ResourceGroup";
 export const ZOPNIGHT_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMember";
+/** The whole membership of one group as one list, each resource at its tier and order. */
+export const ZOPNIGHT_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMembers";
 /** The component that declares a group and its members tier by tier (it is their parent). */
 export const STARTUP_SEQUENCE_TYPE = "resourcegroups:zopnight:StartupSequence";
 
 /** The provider's defaults for a member that does not set its place in the start order. */
 export const DEFAULT_TIER = zopnight.DEFAULT_TIER;
 export const DEFAULT_ORDER = 1;
+
+/** The inputs of a ZopNight GroupMembers, as the provider declares them. */
+export interface ZopNightMembersInputs {
+  groupId: string;
+  /** Each resource once; tier and order default as for a GroupMember. `[]` means none. */
+  members: { resource: string; executionTier?: string; executionOrder?: number }[];
+}
 
 interface Typed {
   type: string;
@@ -28,6 +37,10 @@ export function isZopNightGroup<R extends Typed>(resource: R): boolean {
 
 export function isZopNightMember<R extends Typed>(resource: R): boolean {
   return resource.type === ZOPNIGHT_MEMBER_TYPE;
+}
+
+export function isZopNightMembers<R extends Typed>(resource: R): boolean {
+  return resource.type === ZOPNIGHT_MEMBERS_TYPE;
 }
 
 export interface ZopNightGroupView {
@@ -46,6 +59,18 @@ export interface ZopNightMemberView {
   executionOrder: Maybe<number> | undefined;
 }
 
+/** A member of a GroupMembers' list: the same fields and defaults as a GroupMember's. */
+export interface ZopNightListedMemberView extends Omit<ZopNightMemberView, "groupId"> {
+  /** Position in the GroupMembers' `members`, for messages. */
+  index: number;
+}
+
+export interface ZopNightMembersView {
+  groupId: Maybe<string> | undefined;
+  /** UNKNOWN while the list is computed from values not known yet. */
+  members: Maybe<ZopNightListedMemberView[]> | undefined;
+}
+
 export function readZopNightGroup(props: object): ZopNightGroupView {
   return {
     name: asString(readField(props, "name")),
@@ -53,15 +78,45 @@ export function readZopNightGroup(props: object): ZopNightGroupView {
   };
 }
 
-export function readZopNightMember(props: object): ZopNightMemberView {
-  const tier = readField(props, "executionTier");
-  const order = readField(props, "executionOrder");
+/** A member's resource and place, the provider's defaults filled in. */
+function readPlace(fields: {
+  resource: Plain | undefined;
+  executionTier: Plain | undefined;
+  executionOrder: Plain | undefined;
+}): Omit<ZopNightMemberView, "groupId"> {
+  const { resource, executionTier: tier, executionOrder: order } = fields;
   return {
-    groupId: asString(readField(props, "groupId")),
-    resource: asString(readField(props, "resource")),
+    resource: asString(resource),
     executionTier:
       tier === undefined || tier === null ? DEFAULT_TIER : (asString(tier) ?? JSON.stringify(tier)),
     executionOrder: order === undefined || order === null ? DEFAULT_ORDER : asNumber(order),
+  };
+}
+
+export function readZopNightMember(props: object): ZopNightMemberView {
+  return {
+    groupId: asString(readField(props, "groupId")),
+    ...readPlace({
+      resource: readField(props, "resource"),
+      executionTier: readField(props, "executionTier"),
+      executionOrder: readField(props, "executionOrder"),
+    }),
+  };
+}
+
+export function readZopNightMembers(props: object): ZopNightMembersView {
+  return {
+    groupId: asString(readField(props, "groupId")),
+    members: readListed(
+      readField(props, "members"),
+      (item) =>
+        readPlace({
+          resource: item["resource"],
+          executionTier: item["executionTier"],
+          executionOrder: item["executionOrder"],
+        }),
+      { resource: UNKNOWN, executionTier: UNKNOWN, executionOrder: UNKNOWN },
+    ),
   };
 }
 
@@ -71,11 +126,30 @@ export const ZOPNIGHT_GROUP: VendorGroup = {
   nameRule: zopnight.groupName,
 };
 
-/** ZopNight groups and the GroupMembers that target them, for the stack policies' target lookup. */
+/**
+ * ZopNight groups and the GroupMember and GroupMembers resources that target them, for the stack
+ * policies' target lookup.
+ */
 export const ZOPNIGHT_GROUPS: GroupKind<ZopNightGroupView> = {
   isGroup: isZopNightGroup,
   readGroup: readZopNightGroup,
   groupIdOf: (view) => view.groupId,
   targetIdOf: (resource) =>
-    isZopNightMember(resource) ? readZopNightMember(resource.props).groupId : undefined,
+    isZopNightMember(resource)
+      ? readZopNightMember(resource.props).groupId
+      : isZopNightMembers(resource)
+        ? readZopNightMembers(resource.props).groupId
+        : undefined,
+};
+
+/** ZopNight members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
+export const ZOPNIGHT_MEMBERSHIP: VendorMembership<ZopNightGroupView> = {
+  labels: {
+    group: "ZopNight ResourceGroup",
+    member: "ZopNight GroupMember",
+    members: "ZopNight GroupMembers",
+  },
+  groups: ZOPNIGHT_GROUPS,
+  isMember: isZopNightMember,
+  isMembers: isZopNightMembers,
 };

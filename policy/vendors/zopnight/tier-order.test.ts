@@ -1,4 +1,4 @@
-import { UNKNOWN, otherVendorsStack, runStackValidation, targeting, zopnight } from "../../testing";
+import { UNKNOWN, otherVendorsStack, runStackValidation, strongly, targeting, zopnight } from "../../testing";
 import type { TestResource, TestResourceOptions } from "../../testing";
 import { parseTierOrderConfig, zopnightTierOrder } from "./tier-order";
 
@@ -14,6 +14,12 @@ function at(
 }
 
 const app = zopnight.group("app", { name: "app-stack" });
+
+/** A GroupMembers of `group` listing `members`, its groupId computed from the group as in a program. */
+function listing(name: string, group: TestResource, members: unknown): TestResource {
+  const { groupId, ...dependsOn } = targeting(group);
+  return zopnight.groupMembers(name, { groupId, members }, dependsOn);
+}
 
 describe("resource-groups-zopnight-tier-order", () => {
   it("is advisory and reports both kinds of problem by default", () => {
@@ -168,6 +174,88 @@ describe("resource-groups-zopnight-tier-order", () => {
   it("does not apply to stacks without ZopNight members, whatever other vendors they hold", async () => {
     const others = otherVendorsStack().filter((resource) => !resource.type.includes("/zopnight:"));
     const outcome = await runStackValidation(zopnightTierOrder, others);
-    expect(outcome.notApplicable).toBe("no ZopNight GroupMember resources in the stack");
+    expect(outcome.notApplicable).toBe("no ZopNight GroupMember or GroupMembers resources in the stack");
+  });
+
+  describe("GroupMembers", () => {
+    it("passes a list numbered from tier-1 without gaps, each member at its own order", async () => {
+      const outcome = await runStackValidation(zopnightTierOrder, [
+        app,
+        listing("app-all", app, [
+          { resource: "res_db" },
+          { resource: "res_cache", executionOrder: 2 },
+          { resource: "res_api", executionTier: "tier-2" },
+        ]),
+      ]);
+      expect(outcome.violations).toEqual([]);
+    });
+
+    it("counts the listed members' tiers for gaps, with GroupMember resources of the same group", async () => {
+      const outcome = await runStackValidation(zopnightTierOrder, [
+        app,
+        at("db", app, { executionTier: "tier-1" }),
+        listing("app-all", app, [{ resource: "res_web", executionTier: "tier-3", executionOrder: 1 }]),
+      ]);
+      expect(outcome.violations).toEqual([
+        {
+          message:
+            "ZopNight ResourceGroup 'app' has members in tier-1, tier-3 but none in tier-2: tiers start " +
+            "one after the other from tier-1, so an empty tier usually means a member is missing or in the wrong tier.",
+          urn: app.urn,
+        },
+      ]);
+    });
+
+    it("reports repeated orders among listed members (defaults included), naming their positions", async () => {
+      const outcome = await runStackValidation(zopnightTierOrder, [
+        app,
+        at("db", app, {}),
+        listing("app-all", app, [
+          { resource: "res_cache" },
+          { resource: "res_api", executionTier: "tier-2", executionOrder: 4 },
+          { resource: "res_worker", executionTier: "tier-2", executionOrder: 4 },
+        ]),
+      ]);
+      expect(outcome.messages).toEqual([
+        "ZopNight ResourceGroup 'app' has members GroupMember 'db', GroupMembers 'app-all' members[0] all at " +
+          "tier-1 order 1: they start in the order they were added, which the program does not fix. Give each its own executionOrder.",
+        "ZopNight ResourceGroup 'app' has members GroupMembers 'app-all' members[1], GroupMembers 'app-all' members[2] all at " +
+          "tier-2 order 4: they start in the order they were added, which the program does not fix. Give each its own executionOrder.",
+      ]);
+    });
+
+    it("waits for a list not known yet before judging gaps, and leaves unknown places out", async () => {
+      const pendingList = await runStackValidation(zopnightTierOrder, [
+        app,
+        at("db", app, { executionTier: "tier-1" }),
+        at("web", app, { executionTier: "tier-3" }),
+        listing("app-all", app, UNKNOWN),
+      ]);
+      expect(pendingList).toEqual({ violations: [], messages: [] });
+      const pendingItems = await runStackValidation(zopnightTierOrder, [
+        app,
+        listing("app-all", app, [
+          UNKNOWN,
+          { resource: "res_a", executionTier: "tier-3", executionOrder: UNKNOWN },
+          { resource: "res_b", executionTier: "tier-3", executionOrder: UNKNOWN },
+        ]),
+      ]);
+      expect(pendingItems).toEqual({ violations: [], messages: [] });
+    });
+
+    it("applies to a stack whose only members are listed, and not to other vendors' lists", async () => {
+      const gap = await runStackValidation(zopnightTierOrder, [
+        app,
+        listing("app-all", app, [{ resource: "res_api", executionTier: "tier-2" }]),
+      ]);
+      expect(gap.messages).toEqual([expect.stringContaining("has members in tier-2 but none in tier-1:")]);
+      const st = strongly.group("st", { name: "st" });
+      const { groupId, ...dependsOn } = targeting(st);
+      const other = await runStackValidation(zopnightTierOrder, [
+        st,
+        strongly.groupMembers("st-all", { groupId, members: [{ executionTier: "tier-4" }] }, dependsOn),
+      ]);
+      expect(other.notApplicable).toBe("no ZopNight GroupMember or GroupMembers resources in the stack");
+    });
   });
 });

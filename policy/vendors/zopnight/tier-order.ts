@@ -7,8 +7,8 @@
  *   - duplicate orders: members of one tier with the same `executionOrder`, whose relative order then
  *     depends on the order the deployment happened to add them.
  * A member without `executionTier` or `executionOrder` is at the provider's defaults, tier-1 and 1.
- * Members are matched to groups like the other stack policies (see core/targets.ts); a member whose group
- * cannot be told is left out.
+ * Members are those of GroupMember resources and those listed in GroupMembers, matched to groups like the
+ * other stack policies (see core/targets.ts); a member whose group cannot be told is left out.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { zopnight } from "pulumi-resource-groups/contracts";
@@ -21,7 +21,9 @@ import {
   STARTUP_SEQUENCE_TYPE,
   ZOPNIGHT_GROUPS,
   isZopNightMember,
+  isZopNightMembers,
   readZopNightMember,
+  readZopNightMembers,
 } from "./resource-types";
 import type { ZopNightMemberView } from "./resource-types";
 
@@ -45,15 +47,49 @@ export function parseTierOrderConfig(raw: unknown): TierOrderConfig {
   };
 }
 
+/** The place of a member, from a GroupMember or from a GroupMembers' list. */
+type Place = Pick<ZopNightMemberView, "executionTier" | "executionOrder">;
+
 interface Member {
   resource: StackResource;
-  view: ZopNightMemberView;
+  view: Place;
+  /** Position in a GroupMembers' `members`; undefined for a GroupMember. */
+  index?: number;
+}
+
+/** What a GroupMembers whose list is not known yet holds: tier and order to be decided. */
+const NOT_KNOWN_YET: Place = { executionTier: UNKNOWN, executionOrder: UNKNOWN };
+
+/** The members a GroupMember or GroupMembers declares. */
+function membersOf(resource: StackResource): Member[] {
+  if (isZopNightMember(resource)) {
+    return [{ resource, view: readZopNightMember(resource.props) }];
+  }
+  const { members } = readZopNightMembers(resource.props);
+  if (members === UNKNOWN) {
+    return [{ resource, view: NOT_KNOWN_YET }]; // its tiers may fill a gap: decided when known
+  }
+  return (members ?? []).map((view) => ({ resource, view, index: view.index }));
+}
+
+/** `'db', 'cache'` for GroupMember resources only, else each with its kind and list position. */
+function describeMembers(members: readonly Member[]): string {
+  if (members.every((member) => member.index === undefined)) {
+    return `GroupMembers ${list(members.map((member) => quote(member.resource.name)))}`;
+  }
+  return `members ${list(
+    members.map((member) =>
+      member.index === undefined
+        ? `GroupMember ${quote(member.resource.name)}`
+        : `GroupMembers ${quote(member.resource.name)} members[${member.index}]`,
+    ),
+  )}`;
 }
 
 const tierName = (tier: number) => `tier-${tier}`;
 
 /** The empty tiers below the highest one used; none while a member's tier is not known yet. */
-export function tierGaps(members: readonly ZopNightMemberView[]): { used: number[]; missing: number[] } {
+export function tierGaps(members: readonly Place[]): { used: number[]; missing: number[] } {
   if (members.some((member) => member.executionTier === UNKNOWN)) {
     return { used: [], missing: [] }; // the unknown tier may be the missing one: decided when known
   }
@@ -66,9 +102,7 @@ export function tierGaps(members: readonly ZopNightMemberView[]): { used: number
 }
 
 /** Members sharing a known tier and order, keyed `tier-N order M`, in tier then order sequence. */
-export function duplicateOrders<M extends { view: ZopNightMemberView }>(
-  members: readonly M[],
-): [string, M[]][] {
+export function duplicateOrders<M extends { view: Place }>(members: readonly M[]): [string, M[]][] {
   const slots = new Map<string, { tier: number; order: number; members: M[] }>();
   for (const member of members) {
     const { executionTier, executionOrder } = member.view;
@@ -120,9 +154,11 @@ export const zopnightTierOrder: StackValidationPolicy = {
     },
   },
   validateStack: (args, reportViolation) => {
-    const memberResources = args.resources.filter(isZopNightMember);
+    const memberResources = args.resources.filter(
+      (resource) => isZopNightMember(resource) || isZopNightMembers(resource),
+    );
     if (memberResources.length === 0) {
-      args.notApplicable("no ZopNight GroupMember resources in the stack");
+      args.notApplicable("no ZopNight GroupMember or GroupMembers resources in the stack");
     }
     const config = parseTierOrderConfig(args.getConfig());
     const stack = new StackGroups(args.resources, ZOPNIGHT_GROUPS);
@@ -133,7 +169,7 @@ export const zopnightTierOrder: StackValidationPolicy = {
         continue; // several candidates, outside the stack or not known: no group to put it in
       }
       const urn = target.group.resource.urn;
-      byGroup.set(urn, [...(byGroup.get(urn) ?? []), { resource, view: readZopNightMember(resource.props) }]);
+      byGroup.set(urn, [...(byGroup.get(urn) ?? []), ...membersOf(resource)]);
     }
 
     for (const { resource: group } of stack.groups) {
@@ -151,9 +187,8 @@ export const zopnightTierOrder: StackValidationPolicy = {
         continue;
       }
       for (const [slot, sharing] of duplicateOrders(members)) {
-        const names = list(sharing.map((member) => quote(member.resource.name)));
         reportViolation(
-          `${subject} has GroupMembers ${names} all at ${slot}: they start in the order they were added, ` +
+          `${subject} has ${describeMembers(sharing)} all at ${slot}: they start in the order they were added, ` +
             "which the program does not fix. Give each its own executionOrder.",
           group.urn,
         );
