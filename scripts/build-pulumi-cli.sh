@@ -5,18 +5,36 @@
 #   scripts/build-pulumi-cli.sh          build what is missing or stale
 #   scripts/build-pulumi-cli.sh --force  rebuild both binaries
 #   scripts/build-pulumi-cli.sh --quiet  print nothing when there is nothing to do
+#   RESOURCEGROUPS_PULUMI_VERSION=3.259.0 scripts/build-pulumi-cli.sh
+#                                        the CLI of the Node.js 22/24 runs, into .cache/pulumi-3.259.0/bin/
 #
 # Inputs (committed): tools/pulumi-cli/{go.mod,go.sum} pin
-# github.com/pulumi/pulumi/pkg/v3; tools/pulumi-language-nodejs/ holds the
-# language host. A binary is rebuilt only when its stamp (Pulumi version, Go
-# version, hash of its module's files) changes. Takes ~6 minutes the first
+# github.com/pulumi/pulumi/pkg/v3 v3.248.0 (the default), tools/pulumi-cli-<major.minor>/
+# pin any other version; tools/pulumi-language-nodejs/ holds the language host,
+# built for every version. A binary is rebuilt only when its stamp (Pulumi version,
+# Go version, hash of its module's files) changes. Takes ~6 minutes the first
 # time on 2 cores (plus ~1 minute of module downloads); a no-op afterwards.
 set -euo pipefail
 
-PULUMI_VERSION=v3.248.0
+VERSION=${RESOURCEGROUPS_PULUMI_VERSION:-3.248.0}
+VERSION=${VERSION#v}
+PULUMI_VERSION=v$VERSION
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BIN_DIR="$REPO_ROOT/.cache/pulumi/bin"
+# The default version keeps the paths it always had; another one gets its own module and folder.
+if [ "$VERSION" = 3.248.0 ]; then
+    CLI_MODULE="$REPO_ROOT/tools/pulumi-cli"
+    BIN_DIR="$REPO_ROOT/.cache/pulumi/bin"
+else
+    CLI_MODULE="$REPO_ROOT/tools/pulumi-cli-${VERSION%.*}"
+    BIN_DIR="$REPO_ROOT/.cache/pulumi-$VERSION/bin"
+fi
+if ! grep -qE "^[[:space:]]*(require[[:space:]]+)?github\.com/pulumi/pulumi/pkg/v3 $PULUMI_VERSION( |$)" \
+    "$CLI_MODULE/go.mod" 2>/dev/null; then
+    echo "build-pulumi-cli: no module pins pulumi $PULUMI_VERSION (looked for ${CLI_MODULE#"$REPO_ROOT"/}/go.mod);" \
+        "RESOURCEGROUPS_PULUMI_VERSION must be 3.248.0 or a version with a tools/pulumi-cli-<major.minor>/ module" >&2
+    exit 2
+fi
 FORCE=0
 QUIET=0
 for arg in "$@"; do
@@ -74,7 +92,7 @@ build() {
 mkdir -p "$BIN_DIR"
 [ "$QUIET" = 1 ] || log "using $("$GO" version)"
 build pulumi-language-nodejs "$REPO_ROOT/tools/pulumi-language-nodejs" .
-build pulumi "$REPO_ROOT/tools/pulumi-cli" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+build pulumi "$CLI_MODULE" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 
 # The CLI looks for its bundled plugins (dynamic provider, policy launcher)
 # next to its own executable first; link our launcher scripts there so the

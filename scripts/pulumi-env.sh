@@ -12,9 +12,10 @@
 #       scripts/pulumi-env.sh --sandbox pulumi preview   # run one command in the sandbox
 #       scripts/pulumi-env.sh --sandbox                  # print the environment it sets
 #
-# The sandbox finds the Pulumi CLI, in this order:
-#   1. a `pulumi` already on PATH;
-#   2. the build in .cache/pulumi/bin (scripts/build-pulumi-cli.sh; refreshed
+# The sandbox uses Pulumi CLI v3.248.0, or the version in RESOURCEGROUPS_PULUMI_VERSION (3.259.0 for
+# the Node.js 22/24 runs, kept in .cache/pulumi-3.259.0). It finds that CLI, in this order:
+#   1. a `pulumi` already on PATH (with RESOURCEGROUPS_PULUMI_VERSION set: only if it is that version);
+#   2. the build in .cache/pulumi/bin or .cache/pulumi-<version>/bin (scripts/build-pulumi-cli.sh; refreshed
 #      when `go` is available and the pinned sources changed);
 #   3. building it with Go (scripts/build-pulumi-cli.sh, ~6 min the first time);
 #   4. the official npm launcher package `pulumi`, which downloads the CLI
@@ -22,17 +23,21 @@
 # Existing values of the variables below are kept (except PATH, which is prepended).
 
 _pulumi_env_main() {
-    local want_version=3.248.0
+    local want_version=${RESOURCEGROUPS_PULUMI_VERSION:-3.248.0}
+    want_version=${want_version#v}
     # npm has no `pulumi` launcher at 3.248.0; its launchers read PULUMI_VERSION
     # to pick the CLI version they download.
     local npm_launcher=pulumi@3.250.0
-    local here repo cache cli_dir="" how=""
+    local here repo root cache cli_dir="" how="" have=""
     here=$1
     repo=$(cd "$(dirname "$here")/.." && pwd) || return 1
-    cache="$repo/.cache/pulumi/bin"
+    # The default version keeps .cache/pulumi; any other one has a folder of its own.
+    root="$repo/.cache/pulumi"
+    [ "$want_version" = 3.248.0 ] || root="$repo/.cache/pulumi-$want_version"
+    cache="$root/bin"
 
     # Keep plugins, credentials and workspace settings in the repo cache, not ~/.pulumi.
-    export PULUMI_HOME="${PULUMI_HOME:-$repo/.cache/pulumi/home}"
+    export PULUMI_HOME="${PULUMI_HOME:-$root/home}"
     # Don't ask get.pulumi.com whether a newer CLI exists.
     export PULUMI_SKIP_UPDATE_CHECK=true
     # Never download provider/language plugins on the fly; missing ones are an error.
@@ -49,15 +54,26 @@ _pulumi_env_main() {
         go_bin=/usr/local/go/bin/go
     fi
 
+    local on_path=""
     if command -v pulumi >/dev/null 2>&1; then
-        cli_dir=$(dirname "$(command -v pulumi)")
+        on_path=$(command -v pulumi)
+        # A version asked for by name is a requirement: a pulumi on PATH of another version is passed over.
+        if [ -n "${RESOURCEGROUPS_PULUMI_VERSION:-}" ]; then
+            have=$(pulumi version 2>/dev/null || true)
+            [ "$have" = "v$want_version" ] || on_path=""
+        fi
+    fi
+
+    if [ -n "$on_path" ]; then
+        cli_dir=$(dirname "$on_path")
         how="already on PATH"
     elif [ -x "$cache/pulumi" ] && [ -x "$cache/pulumi-language-nodejs" ] && [ -z "$go_bin" ]; then
         cli_dir=$cache
         how="cached build"
     elif [ -n "$go_bin" ]; then
         # No-op (and silent) when .cache/pulumi/bin is up to date.
-        PATH="$(dirname "$go_bin"):$PATH" "$repo/scripts/build-pulumi-cli.sh" --quiet || return 1
+        PATH="$(dirname "$go_bin"):$PATH" RESOURCEGROUPS_PULUMI_VERSION=$want_version \
+            "$repo/scripts/build-pulumi-cli.sh" --quiet || return 1
         cli_dir=$cache
         how="built with Go"
     elif command -v npx >/dev/null 2>&1; then
@@ -87,8 +103,10 @@ _pulumi_env_main() {
         export PULUMI_CONFIG_PASSPHRASE=resource-groups-dev
     fi
 
-    local have
-    have=$(pulumi version 2>/dev/null || true)
+    # Asked of the CLI in use, unless that one already answered above.
+    if [ "$how" != "already on PATH" ] || [ -z "$have" ]; then
+        have=$(pulumi version 2>/dev/null || true)
+    fi
     if [ "$have" != "v$want_version" ]; then
         echo "pulumi-env: warning: using pulumi $have ($how, $(command -v pulumi)); this repo pins v$want_version" >&2
     fi

@@ -19,7 +19,7 @@ import {
 import { PulumiProject } from "./support/project";
 
 const GROUPS = 6;
-const MEMBERS = 2;
+const MEMBERS = 4;
 const HOOK_TIMEOUT = 30 * 60 * 1000;
 const TEST_TIMEOUT = 10 * 60 * 1000;
 

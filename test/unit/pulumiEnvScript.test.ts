@@ -146,3 +146,58 @@ describe("scripts/pulumi-env.sh asked for the sandbox", () => {
     expect(run.after).not.toMatch(/_pulumi_env/);
   });
 });
+
+describe("scripts/pulumi-env.sh asked for a CLI version by RESOURCEGROUPS_PULUMI_VERSION", () => {
+  /** A fake `pulumi` reporting `version`, in a folder of its own. */
+  function fakePulumi(version: string): string {
+    const bin = join(dir, `bin-${version}`);
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, "pulumi"),
+      `#!/bin/sh\nmkdir -p "\${PULUMI_HOME:-$HOME/.pulumi}"\necho "$* home=\${PULUMI_HOME}" >> "${callLog}"\necho v${version}\n`,
+    );
+    chmodSync(join(bin, "pulumi"), 0o755);
+    return bin;
+  }
+
+  it("takes a pulumi on PATH of that version, with a home of that version's own", () => {
+    const bin = fakePulumi("3.259.0");
+    const run = sourceIn(
+      `${bin}:${SYSTEM_PATH}`,
+      `export RESOURCEGROUPS_PULUMI_VERSION=3.259.0; source "${SCRIPT}" --sandbox`,
+    );
+
+    expect(run.status).toBe(0);
+    const after = exported(run.after);
+    const versionHome = join(REPO, ".cache", "pulumi-3.259.0", "home");
+    expect(after.get("PULUMI_HOME")).toBe(versionHome);
+    expect(after.get("PULUMI_ENV_CLI")).toBe(join(bin, "pulumi"));
+    // Asked once, and the answer serves for the final check too.
+    expect(run.pulumiCalls).toEqual([`version home=${versionHome}`]);
+    expect(run.stderr).not.toContain("warning");
+  });
+
+  it("passes over a pulumi on PATH of another version, and says when no module pins the one asked for", () => {
+    // A `go` that must not be reached: the build script refuses an unpinned version before building.
+    const goBin = join(dir, "go-bin");
+    mkdirSync(goBin);
+    writeFileSync(join(goBin, "go"), `#!/bin/sh\necho "go $*" >> "${callLog}"\nexit 1\n`);
+    chmodSync(join(goBin, "go"), 0o755);
+    const versionRoot = join(REPO, ".cache", "pulumi-0.0.1");
+    try {
+      const run = sourceIn(
+        `${fakeBin}:${goBin}:${SYSTEM_PATH}`,
+        `export RESOURCEGROUPS_PULUMI_VERSION=0.0.1; source "${SCRIPT}" --sandbox`,
+      );
+
+      expect(run.status).toBe(1);
+      expect(run.pulumiCalls).toEqual([`version home=${join(versionRoot, "home")}`]);
+      expect(run.stderr).toContain("no module pins pulumi v0.0.1");
+      expect(run.stderr).toContain("RESOURCEGROUPS_PULUMI_VERSION must be 3.248.0");
+      expect(exported(run.after).get("PULUMI_ENV_CLI")).toBeUndefined();
+    } finally {
+      // The fake CLI created the home it was given, as the real one would.
+      rmSync(versionRoot, { recursive: true, force: true });
+    }
+  });
+});
