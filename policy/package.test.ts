@@ -47,8 +47,8 @@ describe("policy pack packaging", () => {
         }
       }
     }
-    // The vendor rules come from the provider package (pulumi-resource-groups/contracts), not a copy.
-    expect([...imported].sort()).toEqual(["@pulumi/policy", "pulumi-resource-groups"]);
+    // The vendor rules and type tokens come from the contracts package, not a copy; never the provider.
+    expect([...imported].sort()).toEqual(["@pulumi/policy", "pulumi-resource-groups-contracts"]);
     for (const name of imported) {
       expect(Object.keys(dependencies)).toContain(name);
     }

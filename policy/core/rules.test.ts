@@ -1,4 +1,4 @@
-import { ces, strongly } from "pulumi-resource-groups/contracts";
+import { ces, strongly } from "pulumi-resource-groups-contracts";
 import { ruleErrors } from "./rules";
 
 describe("ruleErrors", () => {

@@ -3,7 +3,7 @@ import type { FieldRule } from "./rules";
 import type { GroupKind } from "./targets";
 
 export interface VendorGroup {
-  /** The group's type token, e.g. `pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup`. */
+  /** The group's type token, from the contracts' table of kinds. */
   type: string;
   /** How messages name this kind of group, e.g. `Cloudflare ResourceGroup`. */
   label: string;

@@ -111,15 +111,15 @@ describe("the policy pack", () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual([
       "@pulumi/policy",
       "@pulumi/pulumi",
-      "pulumi-resource-groups",
+      "pulumi-resource-groups-contracts",
     ]);
-    // The vendor rules come from the provider package of the same release (a workspace here).
-    const provider = JSON.parse(
-      fs.readFileSync(path.join(root, "..", "provider", "package.json"), "utf8"),
+    // The vendor rules come from the contracts package of the same release (a workspace here).
+    const contracts = JSON.parse(
+      fs.readFileSync(path.join(root, "..", "contracts", "package.json"), "utf8"),
     ) as {
       version: string;
     };
-    expect(manifest.dependencies["pulumi-resource-groups"]).toBe(provider.version);
+    expect(manifest.dependencies["pulumi-resource-groups-contracts"]).toBe(contracts.version);
     expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
   });
 });

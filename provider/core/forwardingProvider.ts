@@ -4,13 +4,14 @@
  * code: only the resource kind and these few forwarding lines.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as runtime from "../runtime";
+import type { KindName } from "pulumi-resource-groups-contracts/kinds";
+import type { Runtime } from "./handler";
 
-export function forwardingProvider(kind: runtime.HandlerKind): pulumi.dynamic.ResourceProvider {
+export function forwardingProvider(kind: KindName): pulumi.dynamic.ResourceProvider {
   // A literal, not an imported constant: the serialized text must not refer to this module's exports.
   // The dynamic-provider host resolves it from the program's node_modules.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = (): typeof runtime => require("pulumi-resource-groups/runtime") as typeof runtime;
+  const load = (): Runtime => require("pulumi-resource-groups/runtime") as Runtime;
   return {
     configure: (req) => load().configure(req),
     check: (olds, news) => load().handlers[kind].check(olds, news),

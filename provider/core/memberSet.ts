@@ -3,6 +3,7 @@
  * list, compared by each vendor's notion of member identity. An update writes only the difference, so
  * the vendor never sees the group emptied and filled again.
  */
+export { repeatedMembers } from "pulumi-resource-groups-contracts";
 
 /** How one list of members differs from another, by identity (`key`). */
 export interface MemberSetChange<T> {
@@ -25,19 +26,6 @@ export function diffMemberSets<T>(previous: readonly T[], next: readonly T[], ke
   }
   for (const [k, m] of before) if (!after.has(k)) change.removed.push(m);
   return change;
-}
-
-/** Positions of members that repeat an earlier one's identity: `[index, index of the first]`. */
-export function repeatedMembers<T>(members: readonly T[], key: (m: T) => string): [number, number][] {
-  const first = new Map<string, number>();
-  const repeats: [number, number][] = [];
-  members.forEach((m, i) => {
-    const k = key(m);
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, i);
-    else repeats.push([i, seen]);
-  });
-  return repeats;
 }
 
 /** Splits `items` into runs of at most `size`, for APIs that take a bounded batch per call. */

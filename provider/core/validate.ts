@@ -4,9 +4,10 @@
  * Arguments the resource does not take are refused with the names it does take, so a misspelt
  * argument (`tag` for `tags`) in a JavaScript or YAML program is never dropped silently.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { UNKNOWN, argumentNames, outputsOf } from "pulumi-resource-groups-contracts";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN };
 
 /** Keys Pulumi itself adds to a dynamic resource's inputs. */
 const ENGINE_KEYS: readonly string[] = ["__provider"];
@@ -36,23 +37,6 @@ function unknownPaths(value: unknown, path: PropertyKey[] = [], out: PropertyKey
 
 const startsWith = (path: readonly PropertyKey[], prefix: PropertyKey[]) =>
   prefix.every((part, i) => path[i] === part);
-
-const outputsBySchema = new WeakMap<z.ZodType, readonly string[]>();
-
-/**
- * Declares the outputs of the resource whose arguments `schema` checks. Its class passes them to
- * Pulumi as `undefined` placeholders and states of earlier releases may carry them, so check() takes
- * them for known names, not for misspelt arguments. Returns `schema`.
- */
-export function withOutputs<S extends z.ZodType>(schema: S, outputs: readonly string[]): S {
-  outputsBySchema.set(schema, outputs);
-  return schema;
-}
-
-/** The arguments a schema takes: the keys of its object shape. */
-export function argumentNames(schema: z.ZodType): string[] {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -84,7 +68,7 @@ function closest(name: string, allowed: readonly string[]): string | undefined {
 export function unknownArguments(schema: z.ZodType, props: Record<string, unknown>): CheckFailure[] {
   const allowed = argumentNames(schema);
   if (allowed.length === 0) return [];
-  const outputs = outputsBySchema.get(schema) ?? [];
+  const outputs = outputsOf(schema);
   return Object.entries(props)
     .filter(([key, value]) => value !== undefined && !allowed.includes(key) && !outputs.includes(key))
     .map(([key]) => {

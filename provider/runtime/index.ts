@@ -19,6 +19,9 @@ import { zopnightGroupMemberHandler } from "../vendors/zopnight/handlers/groupMe
 import { zopnightGroupMembersHandler } from "../vendors/zopnight/handlers/groupMembers";
 import { zopnightResourceGroupHandler } from "../vendors/zopnight/handlers/resourceGroup";
 
+import type { KindName } from "pulumi-resource-groups-contracts/kinds";
+import type { ResourceHandler } from "../core/handler";
+
 export { configure, resetSettings } from "../core/settings";
 import { resolveCesSettings, type CesSettings } from "../vendors/ces/settings";
 
@@ -27,7 +30,8 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): CesSettin
   return resolveCesSettings(undefined, env);
 }
 
-export const handlers = {
+/** One handler per kind of the contracts' table: a kind without one does not compile. */
+export const handlers: { readonly [K in KindName]: ResourceHandler } = {
   // Huawei Cloud Eye (CES) v2, named before there was a second vendor.
   resourceGroup: resourceGroupHandler,
   groupMember: groupMemberHandler,
@@ -44,4 +48,4 @@ export const handlers = {
   zopnightGroupMembers: zopnightGroupMembersHandler,
 };
 
-export type HandlerKind = keyof typeof handlers;
+export type HandlerKind = KindName;

@@ -11,13 +11,12 @@
  *   `pulumi up` adds it or finds it in place.
  * Either way no pending operation of this package is left, and `pulumi up` converges on the program.
  */
-import { handlers, type HandlerKind } from "../runtime";
+import { kindOfToken, type KindName, type Vendor } from "pulumi-resource-groups-contracts/kinds";
+import { handlers } from "../runtime";
 import { cesApi } from "../vendors/ces/settings";
 import { cloudflareApi } from "../vendors/cloudflare/settings";
 import { stronglyApi } from "../vendors/strongly/settings";
 import { zopnightApi } from "../vendors/zopnight/settings";
-
-const DYNAMIC = "pulumi-nodejs:dynamic/resourcegroups";
 
 type Inputs = Record<string, unknown>;
 
@@ -32,34 +31,13 @@ const text = (inputs: Inputs, key: string): string => {
 const optionalText = (inputs: Inputs, key: string): string | undefined =>
   typeof inputs[key] === "string" ? inputs[key] : undefined;
 
-/** Group kinds by type token, with how each vendor finds a group by its unique name. */
-const GROUPS: Record<string, { kind: HandlerKind; lookup: GroupLookup }> = {
-  [`${DYNAMIC}:ResourceGroup`]: {
-    kind: "resourceGroup",
-    lookup: async (i) => (await cesApi(optionalText(i, "projectId")).findGroupByName(text(i, "name")))?.id,
-  },
-  [`${DYNAMIC}/cloudflare:ResourceGroup`]: {
-    kind: "cloudflareResourceGroup",
-    lookup: async (i) => (await cloudflareApi().findGroupByName(text(i, "accountId"), text(i, "name")))?.id,
-  },
-  [`${DYNAMIC}/strongly:ResourceGroup`]: {
-    kind: "stronglyResourceGroup",
-    lookup: async (i) => (await stronglyApi().findGroupByName(text(i, "name")))?.id,
-  },
-  [`${DYNAMIC}/zopnight:ResourceGroup`]: {
-    kind: "zopnightResourceGroup",
-    lookup: async (i) => (await zopnightApi().findGroupByName(text(i, "name")))?.id,
-  },
+/** How each vendor finds a group by its unique name (the table of kinds says where it is unique). */
+const LOOKUPS: { readonly [V in Vendor]: GroupLookup } = {
+  ces: async (i) => (await cesApi(optionalText(i, "projectId")).findGroupByName(text(i, "name")))?.id,
+  cloudflare: async (i) => (await cloudflareApi().findGroupByName(text(i, "accountId"), text(i, "name")))?.id,
+  strongly: async (i) => (await stronglyApi().findGroupByName(text(i, "name")))?.id,
+  zopnight: async (i) => (await zopnightApi().findGroupByName(text(i, "name")))?.id,
 };
-
-/** Kinds whose create is idempotent: adding what is already there neither fails nor duplicates. */
-const IDEMPOTENT = new Set([
-  `${DYNAMIC}:GroupMember`,
-  `${DYNAMIC}:TagRule`,
-  `${DYNAMIC}/cloudflare:GroupMember`,
-  `${DYNAMIC}/strongly:GroupMember`,
-  `${DYNAMIC}/zopnight:GroupMember`,
-]);
 
 /** The parts of a `pulumi stack export` this module reads and writes. */
 export interface StateResource {
@@ -90,12 +68,10 @@ export type Outcome =
   /** Not a resource of this package: left pending for Pulumi to handle. */
   | { urn: string; action: "kept"; reason: string };
 
-const isOurs = (type: string) => type.startsWith(`${DYNAMIC}:`) || type.startsWith(`${DYNAMIC}/`);
-
 /** The state of a group found at its vendor, from the same read() a `pulumi refresh` runs. */
 async function adoptedState(
   op: PendingOperation,
-  kind: HandlerKind,
+  kind: KindName,
   id: string,
 ): Promise<StateResource | undefined> {
   const inputs = op.resource.inputs ?? {};
@@ -111,27 +87,27 @@ async function settle(
   inState: Set<string>,
 ): Promise<{ outcome: Outcome; resource?: StateResource; keep: boolean }> {
   const { urn, type } = op.resource;
-  if (!isOurs(type)) {
+  const kind = kindOfToken(type);
+  if (kind === undefined) {
     return { outcome: { urn, action: "kept", reason: "not a resource of this package" }, keep: true };
   }
-  const group = GROUPS[type];
-  if (op.type === "creating" && group && inState.has(urn)) {
+  if (op.type === "creating" && kind.role === "group" && inState.has(urn)) {
     // The create of a replacement: the state holds the old group under the same name in the stack.
     const reason =
       "a replacement was being created; run `pulumi refresh --clear-pending-creates`, then `pulumi up`";
     return { outcome: { urn, action: "kept", reason }, keep: true };
   }
-  if (op.type === "creating" && group) {
-    const id = await group.lookup(op.resource.inputs ?? {});
-    const resource = id === undefined ? undefined : await adoptedState(op, group.kind, id);
+  if (op.type === "creating" && kind.role === "group") {
+    const id = await LOOKUPS[kind.vendor](op.resource.inputs ?? {});
+    const resource = id === undefined ? undefined : await adoptedState(op, kind.kind, id);
     if (resource?.id) return { outcome: { urn, action: "adopted", id: resource.id }, resource, keep: false };
     return {
       outcome: { urn, action: "dropped", reason: "the vendor holds no group of that name" },
       keep: false,
     };
   }
-  if (op.type === "creating" && !IDEMPOTENT.has(type)) {
-    return { outcome: { urn, action: "kept", reason: "unknown resource kind" }, keep: true };
+  if (op.type === "creating" && !kind.idempotentCreate) {
+    return { outcome: { urn, action: "kept", reason: "a create that cannot safely run again" }, keep: true };
   }
   const reason =
     op.type === "creating"

@@ -17,7 +17,7 @@ import {
   zoneId,
   zoneIdOfKey,
   zoneKey,
-} from "../../provider/vendors/cloudflare/contracts";
+} from "pulumi-resource-groups-contracts/cloudflare";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 

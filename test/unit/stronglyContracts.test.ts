@@ -13,7 +13,7 @@ import {
   resourceId,
   sort,
   updateGroupBody,
-} from "../../provider/vendors/strongly/contracts";
+} from "pulumi-resource-groups-contracts/strongly";
 
 function messages(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);

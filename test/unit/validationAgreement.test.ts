@@ -26,9 +26,9 @@ import {
   parseSequence as zopSequence,
 } from "../../emulator/vendors/zopnight/validation";
 import { handlers, type HandlerKind } from "../../provider/runtime";
-import { toCreateBody, toWireResources, toWireTags } from "../../provider/vendors/ces/wire";
-import { accountKey, zoneKey } from "../../provider/vendors/cloudflare/contracts";
-import { toWireScope } from "../../provider/vendors/cloudflare/wire";
+import { toCreateBody, toWireResources, toWireTags } from "pulumi-resource-groups-contracts/ces";
+import { accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
+import { toWireScope } from "pulumi-resource-groups-contracts/cloudflare";
 
 const RUNS = 200;
 

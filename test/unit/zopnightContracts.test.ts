@@ -14,7 +14,7 @@ import {
   sequenceBody,
   tierNumber,
   updateGroupBody,
-} from "../../provider/vendors/zopnight/contracts";
+} from "pulumi-resource-groups-contracts/zopnight";
 
 function messages(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);

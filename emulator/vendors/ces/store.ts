@@ -1,7 +1,7 @@
 /** SQLite storage of CES resource groups and their members. Every write runs in one transaction. */
 import { randomInt } from "node:crypto";
 import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
-import type { GroupType } from "pulumi-resource-groups/contracts/ces";
+import type { GroupType } from "pulumi-resource-groups-contracts/ces";
 import type { Migration } from "../../core/db";
 import { cesErrors } from "./errors";
 import type {

@@ -19,12 +19,12 @@ import {
   tagKey,
   tagValue,
   type GroupType,
-} from "pulumi-resource-groups/contracts/ces";
+} from "pulumi-resource-groups-contracts/ces";
 import { cesErrors } from "./errors";
 
 // The wire shapes of tags and members are the neutral model's; one definition serves both sides.
-export type { Dimension, Member, Tag } from "pulumi-resource-groups/contracts/ces";
-import type { Member, Tag } from "pulumi-resource-groups/contracts/ces";
+export type { Dimension, Member, Tag } from "pulumi-resource-groups-contracts/ces";
+import type { Member, Tag } from "pulumi-resource-groups-contracts/ces";
 
 export interface NewGroup {
   groupName: string;

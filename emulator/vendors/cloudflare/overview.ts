@@ -2,7 +2,7 @@
  * Cloudflare groups for the overview page. A Cloudflare group has no member list: its scope objects
  * (zones, or `*` for the whole account) are what it holds, so they are shown as its members.
  */
-import { ALL_OBJECTS, zoneIdOfKey } from "pulumi-resource-groups/contracts/cloudflare";
+import { ALL_OBJECTS, zoneIdOfKey } from "pulumi-resource-groups-contracts/cloudflare";
 import type { VendorOverview } from "../../core/overview";
 import type { SqlDatabase } from "../../core/sqlite";
 

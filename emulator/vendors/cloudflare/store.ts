@@ -3,7 +3,7 @@
  * group, made the first time the account is touched. Every call runs in one transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { accountKey, ALL_OBJECTS, builtInGroupName } from "pulumi-resource-groups/contracts/cloudflare";
+import { accountKey, ALL_OBJECTS, builtInGroupName } from "pulumi-resource-groups-contracts/cloudflare";
 import type { Migration } from "../../core/db";
 import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
 import { cloudflareErrors } from "./errors";

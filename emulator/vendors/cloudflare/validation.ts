@@ -4,7 +4,7 @@
  * carrying the JSON pointer of its field.
  */
 import type { z } from "zod";
-import { HEX32, groupName, scopeKey, scopeObjectKeys } from "pulumi-resource-groups/contracts/cloudflare";
+import { HEX32, groupName, scopeKey, scopeObjectKeys } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareErrors, type BodyProblem } from "./errors";
 
 export interface GroupScope {

@@ -1,5 +1,5 @@
 /** Strongly error codes and the `{success: false, error: {code, message}}` body every failure answers with. */
-import { SCOPES } from "pulumi-resource-groups/contracts/strongly";
+import { SCOPES } from "pulumi-resource-groups-contracts/strongly";
 import { EmulatorFailure, type RenderedError } from "../../core/vendor";
 
 export class StronglyError extends Error {

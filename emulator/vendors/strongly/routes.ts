@@ -1,5 +1,5 @@
 /** The Strongly FinOps resource-group endpoints: validate the call, hand it to the store, shape the bare answer. */
-import { GROUP_ID } from "pulumi-resource-groups/contracts/strongly";
+import { GROUP_ID } from "pulumi-resource-groups-contracts/strongly";
 import type { Route } from "../../core/vendor";
 import { stronglyErrors } from "./errors";
 import type { StronglyStore } from "./store";

@@ -13,7 +13,7 @@ import {
   type Member,
   type MemberType,
   type NewGroup,
-} from "pulumi-resource-groups/contracts/strongly";
+} from "pulumi-resource-groups-contracts/strongly";
 import { stronglyErrors } from "./errors";
 import type { ListQuery } from "./validation";
 

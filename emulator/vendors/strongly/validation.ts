@@ -19,7 +19,7 @@ import {
   type MemberType,
   type NewGroup,
   type SortSpec,
-} from "pulumi-resource-groups/contracts/strongly";
+} from "pulumi-resource-groups-contracts/strongly";
 import { stronglyErrors } from "./errors";
 
 type Issue = z.ZodError["issues"][number];

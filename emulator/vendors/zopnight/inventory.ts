@@ -3,7 +3,7 @@
  * members point at. Ids are stable so tests and examples can name them; more are added through
  * `POST /_emulator/zopnight/resources`.
  */
-import type { CloudProvider } from "pulumi-resource-groups/contracts/zopnight";
+import type { CloudProvider } from "pulumi-resource-groups-contracts/zopnight";
 
 export interface InventoryResource {
   id: string;

@@ -13,7 +13,7 @@ import {
   type Paging,
   type SequenceBody,
   type UpdateGroupBody,
-} from "pulumi-resource-groups/contracts/zopnight";
+} from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightErrors } from "./errors";
 import { STARTING_INVENTORY, type InventoryResource } from "./inventory";
 import type { InventoryFilters, NewSchedule } from "./validation";

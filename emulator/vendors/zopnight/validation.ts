@@ -11,7 +11,7 @@ import {
   sequenceBody,
   updateGroupBody,
   type Paging,
-} from "pulumi-resource-groups/contracts/zopnight";
+} from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightErrors } from "./errors";
 
 export const SCHEDULE_ID = /^sch_[A-Za-z0-9]+$/;

@@ -12,7 +12,7 @@
  * supplies is still added, and the TagRules' share of the 10-rule limit is not counted.
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { ces } from "pulumi-resource-groups/contracts";
+import { ces } from "pulumi-resource-groups-contracts";
 import { PolicyConfigError, configObject } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list } from "../../core/messages";

@@ -5,17 +5,18 @@
  * Policies match on these exact tokens, never on the generic `pulumi-nodejs:dynamic:Resource` type.
  * CES came first, so its tokens have no vendor segment and its messages say plain `ResourceGroup`.
  */
-import { ces } from "pulumi-resource-groups/contracts";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { ces } from "pulumi-resource-groups-contracts";
 import { UNKNOWN, asString, isPlainObject, readField, readListed } from "../../core/known";
 import type { Maybe, Plain } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
 import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
-export const RESOURCE_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups:ResourceGroup";
-export const GROUP_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups:GroupMember";
-export const TAG_RULE_TYPE = "pulumi-nodejs:dynamic/resourcegroups:TagRule";
+export const RESOURCE_GROUP_TYPE = KINDS.resourceGroup.token;
+export const GROUP_MEMBER_TYPE = KINDS.groupMember.token;
+export const TAG_RULE_TYPE = KINDS.tagRule.token;
 /** The whole membership of one Manual group, as one list. */
-export const GROUP_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups:GroupMembers";
+export const GROUP_MEMBERS_TYPE = KINDS.groupMembers.token;
 
 export const { GROUP_TYPES } = ces;
 export type GroupType = ces.GroupType;

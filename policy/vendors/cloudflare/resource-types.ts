@@ -3,16 +3,17 @@
  * `props` into preview-safe views. Every field is `undefined` when absent (or not of the declared shape:
  * the provider rejects those) and UNKNOWN when the engine does not know it yet.
  */
-import { cloudflare } from "pulumi-resource-groups/contracts";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { cloudflare } from "pulumi-resource-groups-contracts";
 import { UNKNOWN, asBoolean, asString, readField } from "../../core/known";
 import type { Maybe } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
 import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
-export const CLOUDFLARE_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup";
-export const CLOUDFLARE_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMember";
+export const CLOUDFLARE_GROUP_TYPE = KINDS.cloudflareResourceGroup.token;
+export const CLOUDFLARE_MEMBER_TYPE = KINDS.cloudflareGroupMember.token;
 /** Every zone of one group's scope, as one list. */
-export const CLOUDFLARE_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMembers";
+export const CLOUDFLARE_MEMBERS_TYPE = KINDS.cloudflareGroupMembers.token;
 
 /** The inputs of a Cloudflare GroupMembers, as the provider declares them. */
 export interface CloudflareMembersInputs {

@@ -5,7 +5,7 @@
  * keep models out of a team's chargeback groups.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { strongly } from "pulumi-resource-groups/contracts";
+import { strongly } from "pulumi-resource-groups-contracts";
 import { PolicyConfigError, configObject, stringArray } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import type { Maybe } from "../../core/known";

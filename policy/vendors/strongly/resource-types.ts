@@ -3,16 +3,17 @@
  * `props` into preview-safe views. Every field is `undefined` when absent (or not of the declared shape:
  * the provider rejects those) and UNKNOWN when the engine does not know it yet.
  */
-import { strongly } from "pulumi-resource-groups/contracts";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { strongly } from "pulumi-resource-groups-contracts";
 import { UNKNOWN, asString, readField, readListed } from "../../core/known";
 import type { Maybe } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
 import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
-export const STRONGLY_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups/strongly:ResourceGroup";
-export const STRONGLY_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMember";
+export const STRONGLY_GROUP_TYPE = KINDS.stronglyResourceGroup.token;
+export const STRONGLY_MEMBER_TYPE = KINDS.stronglyGroupMember.token;
 /** The whole membership of one group, as one list. */
-export const STRONGLY_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMembers";
+export const STRONGLY_MEMBERS_TYPE = KINDS.stronglyGroupMembers.token;
 
 /** The inputs of a Strongly GroupMembers, as the provider declares them. */
 export interface StronglyMembersInputs {

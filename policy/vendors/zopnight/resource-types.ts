@@ -3,16 +3,17 @@
  * preview-safe views. Every field is `undefined` when absent (or not of the declared shape: the provider
  * rejects those) and UNKNOWN when the engine does not know it yet.
  */
-import { zopnight } from "pulumi-resource-groups/contracts";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { zopnight } from "pulumi-resource-groups-contracts";
 import { UNKNOWN, asNumber, asString, readField, readListed } from "../../core/known";
 import type { Maybe, Plain } from "../../core/known";
 import type { GroupKind } from "../../core/targets";
 import type { VendorGroup, VendorMembership } from "../../core/vendor";
 
-export const ZOPNIGHT_GROUP_TYPE = "pulumi-nodejs:dynamic/resourcegroups/zopnight:ResourceGroup";
-export const ZOPNIGHT_MEMBER_TYPE = "pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMember";
+export const ZOPNIGHT_GROUP_TYPE = KINDS.zopnightResourceGroup.token;
+export const ZOPNIGHT_MEMBER_TYPE = KINDS.zopnightGroupMember.token;
 /** The whole membership of one group as one list, each resource at its tier and order. */
-export const ZOPNIGHT_MEMBERS_TYPE = "pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMembers";
+export const ZOPNIGHT_MEMBERS_TYPE = KINDS.zopnightGroupMembers.token;
 /** The component that declares a group and its members tier by tier (it is their parent). */
 export const STARTUP_SEQUENCE_TYPE = "resourcegroups:zopnight:StartupSequence";
 

@@ -11,7 +11,7 @@
  * other stack policies (see core/targets.ts); a member whose group cannot be told is left out.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { zopnight } from "pulumi-resource-groups/contracts";
+import { zopnight } from "pulumi-resource-groups-contracts";
 import { booleanFlag, configObject } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";

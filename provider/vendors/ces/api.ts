@@ -5,9 +5,9 @@ import { HttpClient } from "../../core/http/client";
 import { NotFoundError } from "../../core/http/errors";
 import type { RetryOptions } from "../../core/http/retry";
 import { SharedReads } from "../../core/sharedReads";
-import { CES_LIMITS } from "./contracts";
-import { memberKey } from "./members";
-import type { Group, GroupChange, GroupSpec, GroupType, Member } from "./model";
+import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
+import { memberKey } from "pulumi-resource-groups-contracts/ces";
+import type { Group, GroupChange, GroupSpec, GroupType, Member } from "pulumi-resource-groups-contracts/ces";
 import {
   fromWireGroup,
   toCreateBody,
@@ -17,7 +17,7 @@ import {
   type WireGroup,
   type WireList,
   type WireMemberList,
-} from "./wire";
+} from "pulumi-resource-groups-contracts/ces";
 
 export interface CesApiOptions {
   endpoint: string;

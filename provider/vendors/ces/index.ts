@@ -8,4 +8,4 @@ export { ResourceGroup, type ResourceGroupArgs, type TagArgs } from "./resources
 export { GroupMember, type GroupMemberArgs, type DimensionArgs } from "./resources/groupMember";
 export { GroupMembers, type GroupMembersArgs, type MemberArgs } from "./resources/groupMembers";
 export { TagRule, type TagRuleArgs } from "./resources/tagRule";
-export { GROUP_TYPES, type GroupType } from "./contracts";
+export { GROUP_TYPES, type GroupType } from "pulumi-resource-groups-contracts/ces";

@@ -13,7 +13,7 @@ import {
   type SettingSpec,
 } from "../../core/settings";
 import { CesApi } from "./api";
-import { PROJECT_ID } from "./contracts";
+import { PROJECT_ID } from "pulumi-resource-groups-contracts/ces";
 
 export const CES_SETTINGS = {
   backend: { key: "backend", env: ["RESOURCEGROUPS_BACKEND"], default: "ces" },

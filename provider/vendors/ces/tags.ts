@@ -1,4 +1,4 @@
-import type { Tag } from "./model";
+import type { Tag } from "pulumi-resource-groups-contracts/ces";
 
 export const sameTag = (a: Tag, b: Tag): boolean => a.key === b.key && a.value === b.value;
 

@@ -3,7 +3,13 @@ import { HttpClient } from "../../core/http/client";
 import { NotFoundError } from "../../core/http/errors";
 import type { RetryOptions } from "../../core/http/retry";
 import { SharedReads } from "../../core/sharedReads";
-import { fromWireGroup, toWireScope, type CloudflareGroup, type WireEnvelope, type WireGroup } from "./wire";
+import {
+  fromWireGroup,
+  toWireScope,
+  type CloudflareGroup,
+  type WireEnvelope,
+  type WireGroup,
+} from "pulumi-resource-groups-contracts/cloudflare";
 
 export interface CloudflareApiOptions {
   endpoint: string;

@@ -16,7 +16,7 @@ import {
   type SettingSpec,
 } from "../../core/settings";
 import { CloudflareApi } from "./api";
-import { HEX32 } from "./contracts";
+import { HEX32 } from "pulumi-resource-groups-contracts/cloudflare";
 
 export const CLOUDFLARE_SETTINGS = {
   cloudflareEndpoint: {

@@ -3,7 +3,7 @@ import { HttpClient } from "../../core/http/client";
 import { ApiConflictError, NotFoundError, type ApiErrorDetails } from "../../core/http/errors";
 import type { RetryOptions } from "../../core/http/retry";
 import { onSettingsReset } from "../../core/settings";
-import { SCOPES, STRONGLY_LIMITS, type MemberType } from "./contracts";
+import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly";
 import { SharedReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
@@ -14,7 +14,7 @@ import {
   type WireGroup,
   type WireList,
   type WireMember,
-} from "./wire";
+} from "pulumi-resource-groups-contracts/strongly";
 
 export interface StronglyApiOptions {
   /** The instance URL, e.g. https://acme.strongly.ai. */

@@ -6,4 +6,4 @@
 export { ResourceGroup, type ResourceGroupArgs } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs } from "./resources/groupMember";
 export { GroupMembers, type GroupMembersArgs } from "./resources/groupMembers";
-export { MEMBER_TYPES, type MemberType } from "./contracts";
+export { MEMBER_TYPES, type MemberType } from "pulumi-resource-groups-contracts/strongly";

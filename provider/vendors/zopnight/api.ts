@@ -2,7 +2,7 @@
 import { HttpClient } from "../../core/http/client";
 import { ApiConflictError, NotFoundError } from "../../core/http/errors";
 import type { RetryOptions } from "../../core/http/retry";
-import { ZOPNIGHT_LIMITS } from "./contracts";
+import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
 import { sharedGroupRead, forgetGroupRead } from "./groupReads";
 import {
   errorMessage,
@@ -13,7 +13,7 @@ import {
   type WireMember,
   type WireResource,
   type WireSchedule,
-} from "./wire";
+} from "pulumi-resource-groups-contracts/zopnight";
 
 export interface ZopNightApiOptions {
   endpoint: string;

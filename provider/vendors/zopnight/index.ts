@@ -13,4 +13,4 @@ export {
 } from "./resources/groupMembers";
 export { StartupSequence, type StartupSequenceArgs, type SequenceEntry } from "./resources/startupSequence";
 export { UnknownResourceError } from "./handlers/resolve";
-export { TIERS, DEFAULT_TIER, ZOPNIGHT_LIMITS } from "./contracts";
+export { TIERS, DEFAULT_TIER, ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";

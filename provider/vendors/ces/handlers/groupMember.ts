@@ -2,9 +2,9 @@
 import { checkWith } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
-import { groupMemberArgs } from "../args";
-import { memberKey, sameDimensions } from "../members";
-import type { Member } from "../model";
+import { groupMemberArgs } from "pulumi-resource-groups-contracts/ces";
+import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces";
+import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { sameProject } from "./project";
 import { requireGroupKind } from "./targetGroup";

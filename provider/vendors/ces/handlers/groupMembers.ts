@@ -10,10 +10,10 @@ import { PartialCreateError, PartialUpdateError, partway } from "../../../core/e
 import type { ResourceHandler } from "../../../core/handler";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { chunks, diffMemberSets, sameMemberSet } from "../../../core/memberSet";
-import { groupMembersArgs } from "../args";
-import { CES_LIMITS } from "../contracts";
-import { memberKey } from "../members";
-import type { Member } from "../model";
+import { groupMembersArgs } from "pulumi-resource-groups-contracts/ces";
+import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
+import { memberKey } from "pulumi-resource-groups-contracts/ces";
+import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { sameProject } from "./project";
 import { requireGroupKind } from "./targetGroup";

@@ -1,6 +1,6 @@
 import { ConflictError } from "../../../core/errors";
 import type { CesApi, GroupKind } from "../api";
-import type { Group, GroupType } from "../model";
+import type { Group, GroupType } from "pulumi-resource-groups-contracts/ces";
 
 function requireType<T extends GroupKind>(
   group: T | undefined,

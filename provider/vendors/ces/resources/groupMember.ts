@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMember";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 /** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
 export interface DimensionArgs {
@@ -38,6 +39,6 @@ export class GroupMember extends pulumi.dynamic.Resource {
       dimensions: args.dimensions,
       projectId: args.projectId,
     };
-    super(provider, name, props, opts, "resourcegroups", "GroupMember");
+    super(provider, name, props, opts, KINDS.groupMember.module, KINDS.groupMember.type);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMembers";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import type { DimensionArgs } from "./groupMember";
 
 /** One member of the list: the same fields and rules as a `GroupMember`'s. */
@@ -28,7 +29,7 @@ export interface GroupMembersArgs {
 /**
  * The whole membership of one Manual group, for programs that own all of it: members added outside
  * Pulumi show as drift on refresh and the next `up` removes them. Do not combine it with `GroupMember`s
- * of the same group. Type token `pulumi-nodejs:dynamic/resourcegroups:GroupMembers`.
+ * of the same group.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
@@ -50,6 +51,6 @@ export class GroupMembers extends pulumi.dynamic.Resource {
       projectId: args.projectId,
       declaredMembers: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups", "GroupMembers");
+    super(provider, name, props, opts, KINDS.groupMembers.module, KINDS.groupMembers.type);
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { GroupType } from "../contracts";
+import type { GroupType } from "pulumi-resource-groups-contracts/ces";
 import provider from "../../../runtime/providers/resourceGroup";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 /** One tag-matching rule: resources carrying this tag belong to the group. */
 export interface TagArgs {
@@ -72,7 +73,7 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       projectId: args.projectId,
       createTime: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups", "ResourceGroup");
+    super(provider, name, props, opts, KINDS.resourceGroup.module, KINDS.resourceGroup.type);
   }
 
   /**

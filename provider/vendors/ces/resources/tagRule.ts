@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/tagRule";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface TagRuleArgs {
   /** `groupId` of a TAG `ResourceGroup`. Changing it replaces the rule. */
@@ -33,6 +34,6 @@ export class TagRule extends pulumi.dynamic.Resource {
       value: args.value ?? "",
       projectId: args.projectId,
     };
-    super(provider, name, props, opts, "resourcegroups", "TagRule");
+    super(provider, name, props, opts, KINDS.tagRule.module, KINDS.tagRule.type);
   }
 }

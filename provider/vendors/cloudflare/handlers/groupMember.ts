@@ -12,10 +12,10 @@ import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
 import { writeUntilSettled } from "../../../core/settle";
 import type { CloudflareApi } from "../api";
-import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "../contracts";
-import { groupMemberArgs } from "../args";
+import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
+import { groupMemberArgs } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
-import { coversWholeAccount, type CloudflareGroup } from "../wire";
+import { coversWholeAccount, type CloudflareGroup } from "pulumi-resource-groups-contracts/cloudflare";
 import { hasWholeMembership, isExclusive, noteSingleMember, withAccount } from "./account";
 
 export interface CloudflareMemberState {

@@ -18,10 +18,14 @@ import { sameMemberSet } from "../../../core/memberSet";
 import { writeUntilSettled } from "../../../core/settle";
 import type { CheckFailure } from "../../../core/validate";
 import type { CloudflareApi } from "../api";
-import { groupMembersArgs } from "../args";
-import { HEX32, accountKey, zoneKey } from "../contracts";
+import { groupMembersArgs } from "pulumi-resource-groups-contracts/cloudflare";
+import { HEX32, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
-import { coversWholeAccount, zonesOf, type CloudflareGroup } from "../wire";
+import {
+  coversWholeAccount,
+  zonesOf,
+  type CloudflareGroup,
+} from "pulumi-resource-groups-contracts/cloudflare";
 import { declaredScope, hasSingleMembers, isExclusive, noteWholeMembership, withAccount } from "./account";
 import { sameObjects } from "./scope";
 

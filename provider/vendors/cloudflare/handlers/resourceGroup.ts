@@ -6,10 +6,14 @@ import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
 import type { CloudflareApi } from "../api";
-import { accountKey } from "../contracts";
-import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
+import { accountKey } from "pulumi-resource-groups-contracts/cloudflare";
+import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
-import { coversWholeAccount, zonesOf, type CloudflareGroup } from "../wire";
+import {
+  coversWholeAccount,
+  zonesOf,
+  type CloudflareGroup,
+} from "pulumi-resource-groups-contracts/cloudflare";
 import { markExclusive, noteDeclaredScope, withAccount } from "./account";
 import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
 

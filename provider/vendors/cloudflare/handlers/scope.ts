@@ -1,6 +1,6 @@
 /** What a group's scope should hold, given what it holds now and what its declaration owns. */
 import { ConflictError } from "../../../core/errors";
-import { ALL_OBJECTS, CLOUDFLARE_LIMITS, zoneKey } from "../contracts";
+import { ALL_OBJECTS, CLOUDFLARE_LIMITS, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 
 export interface DeclaredScope {
   name: string;

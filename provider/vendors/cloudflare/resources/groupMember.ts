@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMember";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface GroupMemberArgs {
   /** `groupId` of a Cloudflare `ResourceGroup` that is not `exclusive` and not account-wide. */
@@ -16,8 +17,7 @@ export interface GroupMemberArgs {
 /**
  * One zone in a Cloudflare resource group's scope, managed apart from the group so that teams can add
  * their zones to a shared group. Any change replaces it. The last zone of a scope stays when its
- * member is deleted (a scope needs one object); deleting the group removes it. Type token
- * `pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMember`.
+ * member is deleted (a scope needs one object); deleting the group removes it.
  */
 export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly accountId: pulumi.Output<string>;
@@ -26,6 +26,6 @@ export class GroupMember extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
     const props = { ...args, accountId: args.accountId, groupId: args.groupId, zoneId: args.zoneId };
-    super(provider, name, props, opts, "resourcegroups/cloudflare", "GroupMember");
+    super(provider, name, props, opts, KINDS.cloudflareGroupMember.module, KINDS.cloudflareGroupMember.type);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMembers";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface GroupMembersArgs {
   /**
@@ -23,7 +24,7 @@ export interface GroupMembersArgs {
  * The whole set of zones in a Cloudflare resource group's scope, for programs that own all of it:
  * zones added outside Pulumi show as drift on refresh and the next `up` removes them. Deleting it
  * removes its zones but those the group's own `zones` declare (and the scope's last one). Not for a
- * group with `GroupMember`s. Type token `pulumi-nodejs:dynamic/resourcegroups/cloudflare:GroupMembers`.
+ * group with `GroupMember`s.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly accountId: pulumi.Output<string>;
@@ -42,6 +43,13 @@ export class GroupMembers extends pulumi.dynamic.Resource {
       zoneIds: args.zoneIds,
       declaredZoneIds: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/cloudflare", "GroupMembers");
+    super(
+      provider,
+      name,
+      props,
+      opts,
+      KINDS.cloudflareGroupMembers.module,
+      KINDS.cloudflareGroupMembers.type,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareResourceGroup";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface ResourceGroupArgs {
   /**
@@ -35,7 +36,7 @@ export interface ResourceGroupArgs {
 
 /**
  * A Cloudflare IAM resource group: a named scope of zones (or the whole account) that member and
- * user-group policies grant permissions on. Type token `pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup`.
+ * user-group policies grant permissions on.
  */
 export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly accountId: pulumi.Output<string>;
@@ -60,7 +61,14 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       adopt: args.adopt,
       meta: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/cloudflare", "ResourceGroup");
+    super(
+      provider,
+      name,
+      props,
+      opts,
+      KINDS.cloudflareResourceGroup.module,
+      KINDS.cloudflareResourceGroup.type,
+    );
   }
 
   /** The API's id for the group (32 hexadecimal characters), which is also the resource's id. */

@@ -9,10 +9,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkWith } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
-import { groupMemberArgs, type GroupMemberInputs } from "../args";
+import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
 import { rename } from "./rename";
-import type { WireMember } from "../wire";
+import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
 
 export { MemberRestoreError } from "./rename";
 

@@ -14,10 +14,14 @@ import type { ResourceHandler } from "../../../core/handler";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, sameMemberSet } from "../../../core/memberSet";
 import type { StronglyApi } from "../api";
-import { groupMembersArgs, memberIdentity, type GroupMembersInputs } from "../args";
-import { STRONGLY_LIMITS } from "../contracts";
+import {
+  groupMembersArgs,
+  memberIdentity,
+  type GroupMembersInputs,
+} from "pulumi-resource-groups-contracts/strongly";
+import { STRONGLY_LIMITS } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
-import type { WireMember } from "../wire";
+import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
 import { rename } from "./rename";
 import { writeTurns } from "./writeTurns";
 

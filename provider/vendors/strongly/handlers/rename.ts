@@ -5,7 +5,7 @@
 import { ResourceGroupsError } from "../../../core/errors";
 import { withLock } from "../../../core/locks";
 import type { StronglyApi } from "../api";
-import type { WireMember } from "../wire";
+import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
 
 /** A rename failed and so did putting the member back: it is missing until the next `up` adds it. */
 export class MemberRestoreError extends ResourceGroupsError {}

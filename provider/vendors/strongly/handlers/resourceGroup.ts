@@ -6,9 +6,9 @@ import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { NotFoundError } from "../../../core/http/errors";
 import type { StronglyApi } from "../api";
-import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
+import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
-import type { StronglyGroup } from "../wire";
+import type { StronglyGroup } from "pulumi-resource-groups-contracts/strongly";
 
 export interface StronglyGroupState {
   name: string;

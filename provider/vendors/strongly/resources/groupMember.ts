@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MemberType } from "../contracts";
+import type { MemberType } from "pulumi-resource-groups-contracts/strongly";
 import provider from "../../../runtime/providers/stronglyGroupMember";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface GroupMemberArgs {
   /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the member. */
@@ -25,8 +26,7 @@ export interface GroupMemberArgs {
  * One platform resource in a Strongly FinOps resource group. `(type, resourceId)` is its identity within
  * the group: a replacement adds the new member before removing the old. Creating a member the group
  * already holds (an earlier answer lost, or added outside Pulumi) takes it over, renaming it if need be.
- * A refresh reads each group once for all of its members. Type token
- * `pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMember`.
+ * A refresh reads each group once for all of its members.
  */
 export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
@@ -43,6 +43,6 @@ export class GroupMember extends pulumi.dynamic.Resource {
       resourceId: args.resourceId,
       name: args.name,
     };
-    super(provider, name, props, opts, "resourcegroups/strongly", "GroupMember");
+    super(provider, name, props, opts, KINDS.stronglyGroupMember.module, KINDS.stronglyGroupMember.type);
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MemberType } from "../contracts";
+import type { MemberType } from "pulumi-resource-groups-contracts/strongly";
 import provider from "../../../runtime/providers/stronglyGroupMembers";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 /** One member of the list: the same fields and rules as a `strongly.GroupMember`'s. */
 export interface MemberArgs {
@@ -29,8 +30,7 @@ export interface GroupMembersArgs {
 /**
  * The whole membership of one Strongly FinOps group, for programs that own all of it: members added
  * outside Pulumi show as drift on refresh (one read of the group) and the next `up` removes them. Do
- * not combine it with `strongly.GroupMember`s of the same group. Type token
- * `pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMembers`.
+ * not combine it with `strongly.GroupMember`s of the same group.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
@@ -47,6 +47,6 @@ export class GroupMembers extends pulumi.dynamic.Resource {
       members: args.members,
       declaredMembers: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/strongly", "GroupMembers");
+    super(provider, name, props, opts, KINDS.stronglyGroupMembers.module, KINDS.stronglyGroupMembers.type);
   }
 }

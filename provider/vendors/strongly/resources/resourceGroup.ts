@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/stronglyResourceGroup";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface ResourceGroupArgs {
   /**
@@ -22,7 +23,7 @@ export interface ResourceGroupArgs {
  * Add members with `strongly.GroupMember`. Nothing about a group forces a replacement. Settings:
  * `resourcegroups:stronglyEndpoint` (the instance URL) and `resourcegroups:stronglyApiKey` (secret; a key
  * with `finops:read` and `finops:write`), or `RESOURCEGROUPS_STRONGLY_ENDPOINT` and
- * `RESOURCEGROUPS_STRONGLY_API_KEY`. Type token `pulumi-nodejs:dynamic/resourcegroups/strongly:ResourceGroup`.
+ * `RESOURCEGROUPS_STRONGLY_API_KEY`.
  */
 export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The name as the API holds it (trimmed). */
@@ -53,7 +54,7 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       createdAt: undefined,
       updatedAt: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/strongly", "ResourceGroup");
+    super(provider, name, props, opts, KINDS.stronglyResourceGroup.module, KINDS.stronglyResourceGroup.type);
   }
 
   /**

@@ -9,9 +9,9 @@ import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { NotFoundError } from "../../../core/http/errors";
 import type { Sequence, ZopNightApi } from "../api";
-import { groupMemberArgs, type GroupMemberInputs } from "../args";
+import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
-import type { WireMember } from "../wire";
+import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
 import { UnknownResourceError, resolveResource } from "./resolve";
 
 export type ZopNightMemberState = GroupMemberInputs;

@@ -14,9 +14,9 @@ import { ApiConnectionError, NotFoundError, ServerError } from "../../../core/ht
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, repeatedMembers, sameMemberSet } from "../../../core/memberSet";
 import type { Sequence, ZopNightApi } from "../api";
-import { groupMembersArgs, type ListedMember } from "../args";
+import { groupMembersArgs, type ListedMember } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
-import type { WireMember } from "../wire";
+import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
 import { explainNotFound } from "./groupMember";
 import { resolveResource } from "./resolve";
 

@@ -6,9 +6,9 @@ import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
 import type { ZopNightApi } from "../api";
-import { resourceGroupArgs, type ResourceGroupInputs } from "../args";
+import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
-import type { WireGroup, WireSchedule } from "../wire";
+import type { WireGroup, WireSchedule } from "pulumi-resource-groups-contracts/zopnight";
 
 export type ZopNightGroupState = ResourceGroupInputs;
 

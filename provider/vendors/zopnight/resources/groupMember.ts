@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMember";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 /** A tier, `tier-1` (started first) to `tier-10`. */
 export type ExecutionTier = `tier-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
@@ -32,7 +33,7 @@ export interface GroupMemberArgs {
  * once tier-1 has completed, and so on. On stop, the API contracts do not say that tiers run in
  * reverse: do not rely on a stop order. A refresh reads the group once for all its members; a member
  * removed outside Pulumi disappears from the stack, and a tier or order changed outside shows as drift
- * that the next `up` restores. Type token `pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMember`.
+ * that the next `up` restores.
  */
 export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
@@ -69,6 +70,6 @@ export class GroupMember extends pulumi.dynamic.Resource {
       cloudAccountID: undefined,
       region: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/zopnight", "GroupMember");
+    super(provider, name, props, opts, KINDS.zopnightGroupMember.module, KINDS.zopnightGroupMember.type);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMembers";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import type { ExecutionTier } from "./groupMember";
 
 /** One member of the list: the same fields, rules and defaults as a `GroupMember`'s. */
@@ -40,8 +41,7 @@ export interface HeldMemberOutput {
 /**
  * The whole membership of one ZopNight group, each resource at a tier and an order, for programs that
  * own all of it: members added outside Pulumi show as drift on refresh and the next `up` removes them.
- * Do not combine it with `GroupMember`s (or a `StartupSequence`) of the same group. Type token
- * `pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMembers`.
+ * Do not combine it with `GroupMember`s (or a `StartupSequence`) of the same group.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
@@ -60,6 +60,6 @@ export class GroupMembers extends pulumi.dynamic.Resource {
       members: args.members,
       declaredMembers: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/zopnight", "GroupMembers");
+    super(provider, name, props, opts, KINDS.zopnightGroupMembers.module, KINDS.zopnightGroupMembers.type);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightResourceGroup";
+import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 
 export interface ResourceGroupArgs {
   /**
@@ -27,8 +28,7 @@ export interface AttachedSchedule {
 /**
  * A ZopNight resource group: cloud resources that a schedule starts and stops together, tier by tier.
  * Add resources with `GroupMember`, or declare the whole start-up order with `StartupSequence`.
- * Nothing replaces the group: name and description change in place. Type token
- * `pulumi-nodejs:dynamic/resourcegroups/zopnight:ResourceGroup`.
+ * Nothing replaces the group: name and description change in place.
  */
 export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
@@ -55,7 +55,7 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       updatedAt: undefined,
       schedules: undefined,
     };
-    super(provider, name, props, opts, "resourcegroups/zopnight", "ResourceGroup");
+    super(provider, name, props, opts, KINDS.zopnightResourceGroup.module, KINDS.zopnightResourceGroup.type);
   }
 
   /** ZopNight's id for the group (`grp_` and 12 characters): the resource's id. */

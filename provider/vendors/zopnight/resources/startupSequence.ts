@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { ZOPNIGHT_LIMITS } from "../contracts";
-import { resourceRef } from "../args";
+import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
+import { resourceRef } from "pulumi-resource-groups-contracts/zopnight";
 import { GroupMember, type ExecutionTier } from "./groupMember";
 import { ResourceGroup } from "./resourceGroup";
 

@@ -4,6 +4,7 @@
  * they cannot disagree. Messages name the rule; the object that contains a field sets its path.
  */
 import { z } from "zod";
+import { charLength } from "../../core/text";
 
 export const CLOUDFLARE_LIMITS = { nameMax: 255, scopeObjectsMin: 1, scopeObjectsMax: 100 } as const;
 
@@ -38,11 +39,6 @@ export function zoneIdOfKey(key: string): string | undefined {
 /** Every account has one group it cannot change, named after its scope key. */
 export function builtInGroupName(accountId: string): string {
   return accountKey(accountId);
-}
-
-/** Counts code points, so a name of 255 emoji is 255 characters, whatever its UTF-16 length. */
-export function charLength(value: string): number {
-  return [...value].length;
 }
 
 /** A string field whose missing and mistyped cases have their own messages. */
@@ -122,3 +118,5 @@ export const scopeObjectKeys = z
       });
     }
   });
+
+export { charLength };

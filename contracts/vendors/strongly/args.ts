@@ -1,7 +1,7 @@
 /** Rules for the arguments of the Strongly resources, built from the vendor's contracts. */
 import { z } from "zod";
-import { repeatedMembers } from "../../core/memberSet";
-import { UNKNOWN, withOutputs } from "../../core/validate";
+import { repeatedMembers } from "../../core/members";
+import { UNKNOWN, withOutputs } from "../../core/arguments";
 import {
   STRONGLY_LIMITS,
   description,
@@ -10,7 +10,7 @@ import {
   memberName,
   memberType,
   resourceId,
-} from "./contracts";
+} from "./rules";
 
 export const resourceGroupArgs = withOutputs(
   z.object({

@@ -1,7 +1,7 @@
 /** Rules for the arguments of the CES resources; check() applies them before any API call. */
 import { z } from "zod";
-import { repeatedMembers } from "../../core/memberSet";
-import { UNKNOWN, withOutputs } from "../../core/validate";
+import { repeatedMembers } from "../../core/members";
+import { UNKNOWN, withOutputs } from "../../core/arguments";
 import {
   CES_LIMITS,
   GROUP_ID,
@@ -13,7 +13,7 @@ import {
   namespace,
   tagKey,
   tagValue,
-} from "./contracts";
+} from "./rules";
 import { memberKey } from "./members";
 import type { Member } from "./model";
 

@@ -6,6 +6,7 @@
  * Messages name the rule; the object that contains a field sets its path.
  */
 import { z } from "zod";
+import { charLength } from "../../core/text";
 
 export const STRONGLY_LIMITS = {
   groupNameMax: 100,
@@ -42,11 +43,6 @@ export const SCOPES = { read: "finops:read", write: "finops:write" } as const;
 
 export const GROUP_ID = /^rg_[a-z0-9]{16}$/;
 export const RESOURCE_ID = /^[A-Za-z0-9_-]+$/;
-
-/** Counts code points, so an emoji or a CJK character is one character whatever its UTF-16 length. */
-export function charLength(value: string): number {
-  return [...value].length;
-}
 
 const got = (value: unknown) => ` (got ${charLength(String(value))})`;
 
@@ -136,3 +132,5 @@ function integerParam(name: string, min: number, max?: number) {
 
 export const listLimit = integerParam("limit", 1, STRONGLY_LIMITS.listLimitMax);
 export const listOffset = integerParam("offset", 0);
+
+export { charLength };

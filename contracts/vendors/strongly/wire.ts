@@ -1,5 +1,5 @@
 /** Request and answer bodies of the Strongly FinOps resource-group API (bare, as section 00 fixes them). */
-import type { MemberType } from "./contracts";
+import type { MemberType } from "./rules";
 
 export interface WireMember {
   type: MemberType;

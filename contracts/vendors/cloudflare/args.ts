@@ -1,8 +1,8 @@
 /** Rules for the arguments of the Cloudflare resources, built from the vendor's contracts. */
 import { z } from "zod";
-import { repeatedMembers } from "../../core/memberSet";
-import { UNKNOWN, withOutputs } from "../../core/validate";
-import { CLOUDFLARE_LIMITS, accountId, accountKey, groupId, groupName, zoneId } from "./contracts";
+import { repeatedMembers } from "../../core/members";
+import { UNKNOWN, withOutputs } from "../../core/arguments";
+import { CLOUDFLARE_LIMITS, accountId, accountKey, groupId, groupName, zoneId } from "./rules";
 
 const flag = (what: string) => z.boolean({ error: `${what} must be true or false` }).default(false);
 

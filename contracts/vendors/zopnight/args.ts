@@ -1,15 +1,8 @@
 /** Rules for the arguments of the ZopNight resources, built from the vendor's contracts. */
 import { z } from "zod";
-import { repeatedMembers } from "../../core/memberSet";
-import { UNKNOWN, withOutputs } from "../../core/validate";
-import {
-  DEFAULT_TIER,
-  executionOrder,
-  executionTier,
-  groupDescription,
-  groupId,
-  groupName,
-} from "./contracts";
+import { repeatedMembers } from "../../core/members";
+import { UNKNOWN, withOutputs } from "../../core/arguments";
+import { DEFAULT_TIER, executionOrder, executionTier, groupDescription, groupId, groupName } from "./rules";
 
 export const resourceGroupArgs = withOutputs(
   z.object({

@@ -5,6 +5,7 @@
  * ZopNight's error body is a bare string that must say which field broke which rule.
  */
 import { z } from "zod";
+import { charLength } from "../../core/text";
 
 export const ZOPNIGHT_LIMITS = {
   nameMax: 100,
@@ -28,11 +29,6 @@ export const DEFAULT_TIER = "tier-1";
 export const GROUP_ID = /^grp_[a-z0-9]{12}$/;
 export const RESOURCE_ID = /^res_[A-Za-z0-9]+$/;
 const TIER_PATTERN = /^tier-([1-9]|10)$/;
-
-/** Counts code points, so an emoji or a CJK character is one character whatever its UTF-16 length. */
-export function charLength(value: string): number {
-  return [...value].length;
-}
 
 /** The position of a tier in start order (tier-3 -> 3), for sorting. */
 export function tierNumber(tier: string): number {
@@ -162,3 +158,5 @@ export function parsePaging(query: { get(name: string): string | null }): Paging
   }
   return { page, limit };
 }
+
+export { charLength };

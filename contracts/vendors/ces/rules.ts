@@ -4,6 +4,7 @@
  * these, so the two can never disagree about what a valid name or tag is.
  */
 import { z } from "zod";
+import { charLength } from "../../core/text";
 
 export const CES_LIMITS = {
   groupNameMax: 128,
@@ -34,11 +35,6 @@ export const NAMESPACE = /^[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/;
 export const DIMENSION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export const GROUP_ID = /^rg[A-Za-z0-9]{22}$/;
 export const PROJECT_ID = /^[A-Za-z0-9-]{1,64}$/;
-
-/** Counts code points, so a CJK name of 128 characters is 128, whatever its UTF-16 length. */
-export function charLength(value: string): number {
-  return [...value].length;
-}
 
 function boundedText(what: string, min: 0 | 1, max: number) {
   const text = z.string({ error: `${what} must be a string` });
@@ -98,5 +94,4 @@ export const dimensions = z
   .min(1, { error: "dimensions must have at least 1 item" })
   .max(CES_LIMITS.dimensionsMax, { error: `dimensions must have at most ${CES_LIMITS.dimensionsMax} items` });
 
-/** The model's shapes, for the emulator and the policy pack (which take them with the rules). */
-export type { Dimension, Member, Tag } from "./model";
+export { charLength };

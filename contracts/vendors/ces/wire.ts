@@ -1,5 +1,5 @@
 /** Request and answer bodies of the CES v2 resource-group API, and their mapping to the neutral model. */
-import type { GroupType } from "./contracts";
+import type { GroupType } from "./rules";
 import type { Group, GroupSpec, Member, Tag } from "./model";
 
 export interface WireTag {

@@ -1,5 +1,5 @@
 /** The CES resource-group model as the handlers see it, free of wire names. */
-import type { GroupType } from "./contracts";
+import type { GroupType } from "./rules";
 
 export type { GroupType };
 

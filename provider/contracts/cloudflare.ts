@@ -1,0 +1,2 @@
+/** `pulumi-resource-groups/contracts/cloudflare`, kept for code written against 0.2.0. */
+export * from "pulumi-resource-groups-contracts/cloudflare";
