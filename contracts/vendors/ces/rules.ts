@@ -1,6 +1,6 @@
 /**
- * Field rules of the Huawei Cloud Eye (CES) v2 resource-group API, as fixed in section 00 of the API
- * contracts. Both the provider's argument schemas and the emulator's request validation are built from
+ * Field rules of the Huawei Cloud Eye (CES) v2 resource-group API, as docs/vendors/ces.md
+ * describes it. Both the provider's argument schemas and the emulator's request validation are built from
  * these, so the two can never disagree about what a valid name or tag is.
  */
 import { z } from "zod";

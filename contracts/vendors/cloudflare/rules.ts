@@ -1,5 +1,5 @@
 /**
- * Field rules of the Cloudflare IAM resource-group API, as fixed in section 00 of the API contracts. The
+ * Field rules of the Cloudflare IAM resource-group API, as docs/vendors/cloudflare.md describes it. The
  * provider's check(), the emulator's request validation and the policy pack all use these schemas, so
  * they cannot disagree. Messages name the rule; the object that contains a field sets its path.
  */

@@ -1,5 +1,5 @@
 /**
- * Field rules of the Strongly FinOps resource-group API, as fixed in section 00 of the API contracts.
+ * Field rules of the Strongly FinOps resource-group API, as docs/vendors/strongly.md describes it.
  * The provider's check(), the emulator's request validation and the policy pack are all built from
  * these, so they can never disagree about what a valid name, member or list query is.
  *

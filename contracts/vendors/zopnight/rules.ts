@@ -1,5 +1,5 @@
 /**
- * Field rules of the ZopNight resource-group API, as fixed in section 00 of the API contracts. The
+ * Field rules of the ZopNight resource-group API, as docs/vendors/zopnight.md describes it. The
  * provider's check(), the emulator's request validation and the policy pack are all built from these, so
  * they can never disagree about what a valid name, tier or order is. Messages name the wire field, because
  * ZopNight's error body is a bare string that must say which field broke which rule.
