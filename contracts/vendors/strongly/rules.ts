@@ -6,43 +6,15 @@
  * Messages name the rule; the object that contains a field sets its path.
  */
 import { z } from "zod";
+import {
+  GROUP_ID,
+  MEMBER_TYPES,
+  RESOURCE_ID,
+  SORT_FIELDS,
+  STRONGLY_LIMITS,
+  type SortSpec,
+} from "./constants";
 import { charLength } from "../../core/text";
-
-export const STRONGLY_LIMITS = {
-  groupNameMax: 100,
-  descriptionMax: 500,
-  resourceIdMax: 128,
-  memberNameMax: 200,
-  membersPerGroupMax: 500,
-  listLimitMax: 100,
-  listLimitDefault: 20,
-} as const;
-
-/** The eight kinds of platform resource a group can hold (the FinOps cost-breakdown resource types). */
-export const MEMBER_TYPES = [
-  "app",
-  "addon",
-  "workflow",
-  "workspace",
-  "ml_model",
-  "self_hosted_model",
-  "automl",
-  "fine_tuning",
-] as const;
-export type MemberType = (typeof MEMBER_TYPES)[number];
-
-/** The only documented group status; a `status` filter with any other value matches nothing. */
-export const GROUP_STATUSES = ["active"] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
-
-export const SORT_FIELDS = ["name", "createdAt", "updatedAt"] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export const DEFAULT_SORT: SortSpec = { field: "createdAt", descending: false };
-
-export const SCOPES = { read: "finops:read", write: "finops:write" } as const;
-
-export const GROUP_ID = /^rg_[a-z0-9]{16}$/;
-export const RESOURCE_ID = /^[A-Za-z0-9_-]+$/;
 
 const got = (value: unknown) => ` (got ${charLength(String(value))})`;
 
@@ -102,11 +74,6 @@ export type Member = z.output<typeof memberBody>;
 
 // ---- List query ----
 
-export interface SortSpec {
-  field: SortField;
-  descending: boolean;
-}
-
 /** `sort` is a field with an optional leading `-` for descending: `name`, `-createdAt`. */
 export const sort = z.string({ error: "sort must be a string" }).transform((value, ctx): SortSpec => {
   const descending = value.startsWith("-");
@@ -134,3 +101,5 @@ export const listLimit = integerParam("limit", 1, STRONGLY_LIMITS.listLimitMax);
 export const listOffset = integerParam("offset", 0);
 
 export { charLength };
+
+export * from "./constants";
