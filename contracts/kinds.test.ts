@@ -102,7 +102,7 @@ describe("the table of kinds", () => {
       comparison: "trimmed, ignoring case",
     });
     expect(kindFor("zopnight", "group").lookup).toEqual({
-      scope: "account",
+      scope: "organization",
       comparison: "trimmed, ignoring case",
     });
   });

@@ -137,7 +137,7 @@ const specs = {
     type: "ResourceGroup",
     module: "resourcegroups/zopnight",
     idempotentCreate: false,
-    lookup: { scope: "account", comparison: "trimmed, ignoring case" },
+    lookup: { scope: "organization", comparison: "trimmed, ignoring case" },
     description: "A ZopNight resource group: resources started and stopped tier by tier, in order.",
   },
   zopnightGroupMember: {
