@@ -1,0 +1,78 @@
+/**
+ * The architecture as rules, checked by `npm run lint`: which part of the repository may import which.
+ * Workspace package names resolve to their sources through the `paths` of tsconfig.json, so importing
+ * `pulumi-resource-groups` counts as importing provider/, whatever the form of the import.
+ * Violations known when a rule came in are listed in .dependency-cruiser-known-violations.json; they
+ * are reported but do not fail the lint, and new ones do.
+ */
+
+/** Test files: they are not part of what a workspace ships, so they may read files or start servers. */
+const TESTS = "\\.test\\.ts$";
+
+/** @type {import("dependency-cruiser").IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-import-cycle",
+      comment:
+        "A cycle, through type imports too, leaves no module that can be read, tested or changed alone.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "no-package-cycle",
+      comment:
+        "The provider is the top workspace (its 0.1.0 path /emulator re-exports the emulator): one importing it back would close a package cycle.",
+      severity: "error",
+      from: { path: "^(contracts|emulator|policy)/" },
+      to: { path: "^provider/" },
+    },
+    {
+      name: "contracts-import-only-zod",
+      comment: "Every workspace builds on the contracts, which ship with zod as their one dependency.",
+      severity: "error",
+      from: { path: "^contracts/", pathNot: TESTS },
+      to: { pathNot: "^(contracts/|node_modules/zod/)" },
+    },
+    {
+      name: "emulator-imports-only-contracts",
+      comment:
+        "The emulator stands in for the vendors: sharing the provider's code would hide the provider's bugs.",
+      severity: "error",
+      from: { path: "^emulator/" },
+      to: { path: "^(provider|policy)/" },
+    },
+    {
+      name: "policy-imports-only-contracts",
+      comment:
+        "The policy pack judges programs by the vendors' rules, which are the contracts, not the provider.",
+      severity: "error",
+      from: { path: "^policy/" },
+      to: { path: "^(provider|emulator)/" },
+    },
+    {
+      name: "provider-core-knows-no-vendor",
+      comment:
+        "The provider's core is vendor-neutral: the vendors and the runtime build on it, never the reverse.",
+      severity: "error",
+      from: { path: "^provider/core/" },
+      to: { path: "^provider/(vendors|runtime)/" },
+    },
+    {
+      name: "vendors-stay-apart",
+      comment:
+        "All of one vendor is in its folder: what two vendors share belongs in core/ or in the contracts.",
+      severity: "error",
+      from: { path: "^(provider|emulator|policy)/vendors/([^/]+)/" },
+      to: { path: "^$1/vendors/", pathNot: "^$1/vendors/$2/" },
+    },
+  ],
+  options: {
+    exclude: { path: "^(contracts|provider|emulator|policy)/dist/" },
+    doNotFollow: { path: "node_modules" },
+    // Type-only imports count: a cycle through types is a cycle of the design all the same.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+  },
+};
