@@ -23,7 +23,10 @@ export const tag = z.strictObject({ key: tagKey, value: tagValue.optional() });
 const projectId = z
   .string({ error: "projectId must be a string" })
   .regex(PROJECT_ID, { error: "projectId must be 1-64 letters, digits or '-'" })
-  .optional();
+  .optional()
+  .describe(
+    "The CES project, when not the configured resourcegroups:projectId; a member or rule gives its group's. Changing it replaces the resource.",
+  );
 
 export const groupId = z
   .string({ error: "groupId must be a string" })
@@ -32,14 +35,33 @@ export const groupId = z
 export const resourceGroupArgs = withOutputs(
   z
     .object({
-      name: groupName,
-      type: groupType.default("Manual"),
-      tags: z.array(tag, { error: "tags must be a list of {key, value}" }).optional(),
+      name: groupName.describe(
+        "Group name, unique in the project: 1-128 characters of CJK, letters, digits, '_' and '-'. The resource class defaults it to the resource's name.",
+      ),
+      type: groupType
+        .default("Manual")
+        .describe(
+          "How the group gets its members: Manual (one by one), TAG (resources matching tags) or EPS (resources of the enterprise projects associationEpIds). Changing it replaces the group.",
+        ),
+      tags: z
+        .array(tag, { error: "tags must be a list of {key, value}" })
+        .optional()
+        .describe("TAG groups only, and required for them: 1-10 tag rules, counting those of TagRules."),
       associationEpIds: z
         .array(enterpriseProjectId, { error: "associationEpIds must be a list of enterprise project ids" })
-        .optional(),
-      enterpriseProjectId: enterpriseProjectId.default("0"),
-      adopt: z.boolean({ error: "adopt must be true or false" }).default(false),
+        .optional()
+        .describe(
+          "EPS groups only, and required for them: 1-10 enterprise project ids. Changing them replaces the group.",
+        ),
+      enterpriseProjectId: enterpriseProjectId
+        .default("0")
+        .describe(
+          'The enterprise project the group belongs to: a lowercase UUID or "0". Changing it replaces the group.',
+        ),
+      adopt: z
+        .boolean({ error: "adopt must be true or false" })
+        .default(false)
+        .describe("Take over an existing group of the same name instead of failing."),
       projectId,
     })
     .superRefine((args, ctx) => {
@@ -105,7 +127,16 @@ function refuseRepeatedDimensionNames(args: { dimensions: { name: string }[] }, 
 }
 
 export const groupMemberArgs = z
-  .object({ groupId, namespace, dimensions, projectId })
+  .object({
+    groupId: groupId.describe("groupId of a Manual CES group. Changing it replaces the member."),
+    namespace: namespace.describe(
+      "Service namespace service.item, e.g. SYS.ECS: each part a letter, then letters, digits or '_'.",
+    ),
+    dimensions: dimensions.describe(
+      "1-4 dimensions {name, value} that, with the namespace, identify the member; names unique, in any order.",
+    ),
+    projectId,
+  })
   .superRefine(refuseRepeatedDimensionNames);
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
@@ -134,8 +165,12 @@ function hasIdentity(value: unknown): value is Member {
 export const groupMembersArgs = withOutputs(
   z
     .object({
-      groupId,
-      members: z.array(listedMember, { error: "members must be a list of {namespace, dimensions}" }),
+      groupId: groupId.describe("groupId of a Manual CES group. Changing it replaces the resource."),
+      members: z
+        .array(listedMember, { error: "members must be a list of {namespace, dimensions}" })
+        .describe(
+          "Every member of the group, each once (namespace and set of dimensions), in any order; [] means none.",
+        ),
       projectId,
     })
     .superRefine((args, ctx) => {
@@ -159,6 +194,13 @@ export const groupMembersArgs = withOutputs(
 
 export type GroupMembersInputs = z.output<typeof groupMembersArgs>;
 
-export const tagRuleArgs = z.object({ groupId, key: tagKey, value: tagValue.default(""), projectId });
+export const tagRuleArgs = z.object({
+  groupId: groupId.describe("groupId of a TAG CES group. Changing it replaces the rule."),
+  key: tagKey.describe("Tag key: 1-36 characters of CJK, letters, digits, '_' and '-'."),
+  value: tagValue
+    .default("")
+    .describe("Tag value: 0-43 characters of the same set; empty matches any value of the key."),
+  projectId,
+});
 
 export type TagRuleInputs = z.output<typeof tagRuleArgs>;
