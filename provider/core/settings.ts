@@ -148,6 +148,8 @@ export const wholeNumber = (what: string, min: number, max: number) =>
     .min(min, { error: `${what} must be at least ${min}` })
     .max(max, { error: `${what} must be at most ${max}` });
 
+export const nonEmpty = (what: string) => z.string().min(1, { error: `${what} must not be empty` });
+
 export const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL` });
 

@@ -45,6 +45,24 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What every vendor's API client takes from the common settings, and hands on to its HttpClient. */
+export interface ClientOptions {
+  requestTimeoutMs: number;
+  retry: RetryOptions;
+  /** Where the user sets the credential, quoted in authentication errors. */
+  credentialHint: string;
+  /** Replaces the real sleep in tests of the retry schedule. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The part of an HttpClient's options that a vendor client passes on as it got them. */
+export function commonHttpOptions(
+  options: ClientOptions,
+): Pick<HttpClientOptions, "timeoutMs" | "retry" | "credentialHint" | "sleep"> {
+  const { requestTimeoutMs, retry, credentialHint, sleep } = options;
+  return { timeoutMs: requestTimeoutMs, retry, credentialHint, sleep };
+}
+
 export interface RequestSpec {
   method: Method;
   path: string;

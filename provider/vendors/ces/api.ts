@@ -1,9 +1,8 @@
 /** The Huawei Cloud Eye (CES) v2 resource-group API. */
 import { Batches, withPrefix } from "../../core/batches";
 import { ConflictError } from "../../core/errors";
-import { HttpClient } from "../../core/http/client";
+import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { NotFoundError } from "../../core/http/errors";
-import type { RetryOptions } from "../../core/http/retry";
 import { SharedReads } from "../../core/sharedReads";
 import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
 import { memberKey } from "pulumi-resource-groups-contracts/ces";
@@ -19,14 +18,10 @@ import {
   type WireMemberList,
 } from "pulumi-resource-groups-contracts/ces";
 
-export interface CesApiOptions {
+export interface CesApiOptions extends ClientOptions {
   endpoint: string;
   projectId: string;
   token: string;
-  requestTimeoutMs: number;
-  retry: RetryOptions;
-  credentialHint: string;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 const PAGE = CES_LIMITS.listLimitMax;
@@ -66,12 +61,9 @@ export class CesApi {
     this.location = `${settings.endpoint}|${settings.projectId}`;
     this.base = `/v2/${encodeURIComponent(settings.projectId)}/resource-groups`;
     this.http = new HttpClient({
+      ...commonHttpOptions(settings),
       baseURL: settings.endpoint.replace(/\/+$/, ""),
       headers: { "X-Auth-Token": settings.token },
-      timeoutMs: settings.requestTimeoutMs,
-      retry: settings.retry,
-      credentialHint: settings.credentialHint,
-      sleep: settings.sleep,
       parseError: (body, headers) => {
         const wire = (typeof body === "object" && body !== null ? body : {}) as WireError;
         const header = headers["x-request-id"];

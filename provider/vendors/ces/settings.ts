@@ -1,42 +1,31 @@
 /** Settings of the Huawei Cloud Eye (CES) v2 vendor: the original `resourcegroups:*` keys. */
 import { z } from "zod";
 import { ConfigurationError } from "../../core/errors";
-import { DEFAULT_RETRY } from "../../core/http/retry";
-import {
-  COMMON_SETTINGS,
-  commonSettings,
-  httpUrl,
-  perSettings,
-  rawSetting,
-  readSettings,
-  where,
-  type SettingSpec,
-} from "../../core/settings";
+import { httpUrl, nonEmpty, rawSetting } from "../../core/settings";
+import { clientPerSettings, vendorSettings } from "../../core/vendorSettings";
 import { CesApi } from "./api";
 import { PROJECT_ID } from "pulumi-resource-groups-contracts/ces";
 
-export const CES_SETTINGS = {
-  backend: { key: "backend", env: ["RESOURCEGROUPS_BACKEND"], default: "ces" },
-  endpoint: { key: "endpoint", env: ["RESOURCEGROUPS_ENDPOINT"] },
-  // A resource may name its own project instead.
-  projectId: { key: "projectId", env: ["RESOURCEGROUPS_PROJECT_ID"], optional: true },
-  token: { key: "token", env: ["RESOURCEGROUPS_TOKEN"], secret: true },
-  ...COMMON_SETTINGS,
-} satisfies Record<string, SettingSpec>;
-
-const cesSettingsSchema = z.object({
+const settings = vendorSettings("CES", {
   // Kept from the single-vendor releases, where it chose the vendor; CES is the only value it takes.
-  backend: z.enum(["ces"], { error: "backend must be one of: ces" }),
-  endpoint: httpUrl("endpoint"),
-  projectId: z
-    .string()
-    .regex(PROJECT_ID, { error: "projectId must be 1-64 letters, digits or '-'" })
-    .optional(),
-  token: z.string().min(1, { error: "token must not be empty" }),
-  ...commonSettings.shape,
+  backend: {
+    env: ["RESOURCEGROUPS_BACKEND"],
+    default: "ces",
+    rule: z.enum(["ces"], { error: "backend must be one of: ces" }),
+  },
+  endpoint: { env: ["RESOURCEGROUPS_ENDPOINT"], rule: httpUrl("endpoint") },
+  // A resource may name its own project instead.
+  projectId: {
+    env: ["RESOURCEGROUPS_PROJECT_ID"],
+    optional: true,
+    rule: z.string().regex(PROJECT_ID, { error: "projectId must be 1-64 letters, digits or '-'" }).optional(),
+  },
+  token: { env: ["RESOURCEGROUPS_TOKEN"], secret: true, rule: nonEmpty("token") },
 });
 
-export type CesSettings = z.output<typeof cesSettingsSchema> & { projectId: string };
+export const CES_SETTINGS = settings.specs;
+
+export type CesSettings = z.output<typeof settings.schema> & { projectId: string };
 
 /**
  * The CES settings, with the project a resource names in place of the configured one. Fails, naming
@@ -48,11 +37,11 @@ export function resolveCesSettings(projectId?: string, env: NodeJS.ProcessEnv = 
     projectId === undefined
       ? { ...CES_SETTINGS, projectId: { ...CES_SETTINGS.projectId, optional: false } }
       : CES_SETTINGS;
-  const settings = readSettings("CES", specs, cesSettingsSchema, env);
-  const project = projectId ?? settings.projectId;
-  // Unreachable: readSettings has required the setting when the resource names no project.
+  const read = settings.read(env, specs);
+  const project = projectId ?? read.projectId;
+  // Unreachable: the read has required the setting when the resource names no project.
   if (project === undefined) throw new ConfigurationError("projectId: no CES project");
-  return { ...settings, projectId: project };
+  return { ...read, projectId: project };
 }
 
 /** The project a resource without its own `projectId` uses, if one is configured. */
@@ -60,19 +49,13 @@ export function configuredProjectId(): string | undefined {
   return rawSetting(CES_SETTINGS.projectId);
 }
 
-const clients = perSettings<CesApi>();
-
 /** One client, and so one connection pool and one set of locks, per distinct configuration. */
+const clientFor = clientPerSettings(
+  CES_SETTINGS.token,
+  (s: CesSettings, options) =>
+    new CesApi({ ...options, endpoint: s.endpoint, projectId: s.projectId, token: s.token }),
+);
+
 export function cesApi(projectId?: string): CesApi {
-  const settings = resolveCesSettings(projectId);
-  return clients(JSON.stringify(settings), () => {
-    return new CesApi({
-      endpoint: settings.endpoint,
-      projectId: settings.projectId,
-      token: settings.token,
-      requestTimeoutMs: settings.requestTimeoutMs,
-      retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
-      credentialHint: where(CES_SETTINGS.token),
-    });
-  });
+  return clientFor(resolveCesSettings(projectId));
 }

@@ -1,7 +1,6 @@
 /** The Cloudflare IAM resource-group API (section 00 of the API contracts). */
-import { HttpClient } from "../../core/http/client";
+import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { NotFoundError } from "../../core/http/errors";
-import type { RetryOptions } from "../../core/http/retry";
 import { SharedReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
@@ -11,13 +10,9 @@ import {
   type WireGroup,
 } from "pulumi-resource-groups-contracts/cloudflare";
 
-export interface CloudflareApiOptions {
+export interface CloudflareApiOptions extends ClientOptions {
   endpoint: string;
   token: string;
-  requestTimeoutMs: number;
-  retry: RetryOptions;
-  credentialHint: string;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface GroupChange {
@@ -36,12 +31,9 @@ export class CloudflareApi {
 
   constructor(private readonly options: CloudflareApiOptions) {
     this.http = new HttpClient({
+      ...commonHttpOptions(options),
       baseURL: options.endpoint.replace(/\/+$/, ""),
       headers: { Authorization: `Bearer ${options.token}` },
-      timeoutMs: options.requestTimeoutMs,
-      retry: options.retry,
-      credentialHint: options.credentialHint,
-      sleep: options.sleep,
       parseError: (body) => {
         const errors = (body as Partial<WireEnvelope<unknown>> | undefined)?.errors ?? [];
         const first = errors[0];

@@ -4,54 +4,37 @@
  */
 import { z } from "zod";
 import { ConfigurationError } from "../../core/errors";
-import { DEFAULT_RETRY } from "../../core/http/retry";
-import {
-  COMMON_SETTINGS,
-  commonSettings,
-  httpUrl,
-  perSettings,
-  rawSetting,
-  readSettings,
-  where,
-  type SettingSpec,
-} from "../../core/settings";
+import { httpUrl, nonEmpty, rawSetting, where } from "../../core/settings";
+import { vendorSettings } from "../../core/vendorSettings";
 import { CloudflareApi } from "./api";
 import { HEX32 } from "pulumi-resource-groups-contracts/cloudflare";
 
-export const CLOUDFLARE_SETTINGS = {
+const ACCOUNT_RULE = "cloudflareAccountId must be 32 lowercase hexadecimal characters";
+
+const settings = vendorSettings("Cloudflare", {
   cloudflareEndpoint: {
-    key: "cloudflareEndpoint",
     env: ["RESOURCEGROUPS_CLOUDFLARE_ENDPOINT"],
     default: "https://api.cloudflare.com/client/v4",
+    rule: httpUrl("cloudflareEndpoint"),
   },
   cloudflareApiToken: {
-    key: "cloudflareApiToken",
     env: ["RESOURCEGROUPS_CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_TOKEN"],
     secret: true,
+    rule: nonEmpty("cloudflareApiToken"),
   },
   // A resource may name its own account instead.
   cloudflareAccountId: {
-    key: "cloudflareAccountId",
     env: ["RESOURCEGROUPS_CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_ACCOUNT_ID"],
     optional: true,
+    rule: z.string().regex(HEX32, { error: ACCOUNT_RULE }).optional(),
   },
-  ...COMMON_SETTINGS,
-} satisfies Record<string, SettingSpec>;
-
-const ACCOUNT_RULE = "cloudflareAccountId must be 32 lowercase hexadecimal characters";
-
-const schema = z.object({
-  cloudflareEndpoint: httpUrl("cloudflareEndpoint"),
-  cloudflareApiToken: z.string().min(1, { error: "cloudflareApiToken must not be empty" }),
-  cloudflareAccountId: z.string().regex(HEX32, { error: ACCOUNT_RULE }).optional(),
-  ...commonSettings.shape,
 });
 
-export type CloudflareSettings = z.output<typeof schema>;
+export const CLOUDFLARE_SETTINGS = settings.specs;
 
-export function resolveCloudflareSettings(env: NodeJS.ProcessEnv = process.env): CloudflareSettings {
-  return readSettings("Cloudflare", CLOUDFLARE_SETTINGS, schema, env);
-}
+export type CloudflareSettings = z.output<typeof settings.schema>;
+
+export const resolveCloudflareSettings = (env?: NodeJS.ProcessEnv): CloudflareSettings => settings.read(env);
 
 /**
  * The account of a resource that names none: the configured one. Read without the token, so check()
@@ -70,18 +53,10 @@ export function defaultAccountId(): string {
   return value;
 }
 
-const clients = perSettings<CloudflareApi>();
-
-export function cloudflareApi(): CloudflareApi {
-  const settings = resolveCloudflareSettings();
-  const key = JSON.stringify({ ...settings, cloudflareAccountId: undefined });
-  return clients(key, () => {
-    return new CloudflareApi({
-      endpoint: settings.cloudflareEndpoint,
-      token: settings.cloudflareApiToken,
-      requestTimeoutMs: settings.requestTimeoutMs,
-      retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
-      credentialHint: where(CLOUDFLARE_SETTINGS.cloudflareApiToken),
-    });
-  });
-}
+/** One client per configuration; every account of it shares the client (resources name their own). */
+export const cloudflareApi = settings.client(
+  "cloudflareApiToken",
+  (s, options) =>
+    new CloudflareApi({ ...options, endpoint: s.cloudflareEndpoint, token: s.cloudflareApiToken }),
+  (s) => JSON.stringify({ ...s, cloudflareAccountId: undefined }),
+);

@@ -1,7 +1,6 @@
 /** The Strongly FinOps resource-group API (section 00 of the API contracts). */
-import { HttpClient } from "../../core/http/client";
+import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { ApiConflictError, NotFoundError, type ApiErrorDetails } from "../../core/http/errors";
-import type { RetryOptions } from "../../core/http/retry";
 import { onSettingsReset } from "../../core/settings";
 import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly";
 import { SharedReads } from "../../core/sharedReads";
@@ -16,14 +15,10 @@ import {
   type WireMember,
 } from "pulumi-resource-groups-contracts/strongly";
 
-export interface StronglyApiOptions {
+export interface StronglyApiOptions extends ClientOptions {
   /** The instance URL, e.g. https://acme.strongly.ai. */
   endpoint: string;
   apiKey: string;
-  requestTimeoutMs: number;
-  retry: RetryOptions;
-  credentialHint: string;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface GroupChange {
@@ -58,12 +53,9 @@ export class StronglyApi {
 
   constructor(private readonly options: StronglyApiOptions) {
     this.http = new HttpClient({
+      ...commonHttpOptions(options),
       baseURL: options.endpoint.replace(/\/+$/, ""),
       headers: { "X-API-Key": options.apiKey },
-      timeoutMs: options.requestTimeoutMs,
-      retry: options.retry,
-      credentialHint: options.credentialHint,
-      sleep: options.sleep,
       parseError: (body) => {
         const wire = (typeof body === "object" && body !== null ? body : {}) as WireError;
         return { errorCode: wire.error?.code, errorMsg: wire.error?.message };

@@ -2,48 +2,33 @@
  * Settings of the Strongly vendor: the instance URL and an API key with the scopes `finops:read` and
  * `finops:write`, from the stack config namespace `resourcegroups` or the environment.
  */
-import { z } from "zod";
-import { DEFAULT_RETRY } from "../../core/http/retry";
-import {
-  COMMON_SETTINGS,
-  commonSettings,
-  httpUrl,
-  perSettings,
-  readSettings,
-  where,
-  type SettingSpec,
-} from "../../core/settings";
+import type { z } from "zod";
+import { httpUrl, nonEmpty } from "../../core/settings";
+import { vendorSettings } from "../../core/vendorSettings";
 import { StronglyApi } from "./api";
 
-export const STRONGLY_SETTINGS = {
-  stronglyEndpoint: { key: "stronglyEndpoint", env: ["RESOURCEGROUPS_STRONGLY_ENDPOINT"] },
-  stronglyApiKey: { key: "stronglyApiKey", env: ["RESOURCEGROUPS_STRONGLY_API_KEY"], secret: true },
-  ...COMMON_SETTINGS,
-} satisfies Record<string, SettingSpec>;
-
-const schema = commonSettings.extend({
-  stronglyEndpoint: httpUrl("stronglyEndpoint"),
-  stronglyApiKey: z.string().min(1, { error: "stronglyApiKey must not be empty" }),
+const settings = vendorSettings("Strongly", {
+  stronglyEndpoint: { env: ["RESOURCEGROUPS_STRONGLY_ENDPOINT"], rule: httpUrl("stronglyEndpoint") },
+  stronglyApiKey: {
+    env: ["RESOURCEGROUPS_STRONGLY_API_KEY"],
+    secret: true,
+    rule: nonEmpty("stronglyApiKey"),
+  },
 });
 
-export type StronglySettings = z.output<typeof schema>;
+export const STRONGLY_SETTINGS = settings.specs;
 
-export function resolveStronglySettings(env: NodeJS.ProcessEnv = process.env): StronglySettings {
-  return readSettings("Strongly", STRONGLY_SETTINGS, schema, env);
-}
+export type StronglySettings = z.output<typeof settings.schema>;
 
-const clients = perSettings<StronglyApi>();
+export const resolveStronglySettings = (env?: NodeJS.ProcessEnv): StronglySettings => settings.read(env);
 
 /** One client, and so one connection pool, per distinct configuration. */
-export function stronglyApi(): StronglyApi {
-  const settings = resolveStronglySettings();
-  return clients(JSON.stringify(settings), () => {
-    return new StronglyApi({
-      endpoint: settings.stronglyEndpoint.replace(/\/+$/, ""),
-      apiKey: settings.stronglyApiKey,
-      requestTimeoutMs: settings.requestTimeoutMs,
-      retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
-      credentialHint: where(STRONGLY_SETTINGS.stronglyApiKey),
-    });
-  });
-}
+export const stronglyApi = settings.client(
+  "stronglyApiKey",
+  (s, options) =>
+    new StronglyApi({
+      ...options,
+      endpoint: s.stronglyEndpoint.replace(/\/+$/, ""),
+      apiKey: s.stronglyApiKey,
+    }),
+);

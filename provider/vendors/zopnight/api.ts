@@ -1,7 +1,6 @@
 /** The ZopNight resource-group API client (section 00 of the API contracts), on the shared HTTP core. */
-import { HttpClient } from "../../core/http/client";
+import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { ApiConflictError, NotFoundError } from "../../core/http/errors";
-import type { RetryOptions } from "../../core/http/retry";
 import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
 import { sharedGroupRead, forgetGroupRead } from "./groupReads";
 import {
@@ -15,13 +14,9 @@ import {
   type WireSchedule,
 } from "pulumi-resource-groups-contracts/zopnight";
 
-export interface ZopNightApiOptions {
+export interface ZopNightApiOptions extends ClientOptions {
   endpoint: string;
   token: string;
-  requestTimeoutMs: number;
-  retry: RetryOptions;
-  credentialHint: string;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Sequence {
@@ -38,12 +33,9 @@ export class ZopNightApi {
   constructor(options: ZopNightApiOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, "");
     this.http = new HttpClient({
+      ...commonHttpOptions(options),
       baseURL: this.endpoint,
       headers: { Authorization: `Bearer ${options.token}` },
-      timeoutMs: options.requestTimeoutMs,
-      retry: options.retry,
-      credentialHint: options.credentialHint,
-      sleep: options.sleep,
       parseError: (body) => ({ errorMsg: errorMessage(body) }),
     });
   }

@@ -2,52 +2,28 @@
  * Settings of the ZopNight vendor: the API's base URL and a bearer token (a secret), from the stack
  * config namespace `resourcegroups` or the environment.
  */
-import { z } from "zod";
-import { DEFAULT_RETRY } from "../../core/http/retry";
-import {
-  COMMON_SETTINGS,
-  commonSettings,
-  httpUrl,
-  perSettings,
-  readSettings,
-  where,
-  type SettingSpec,
-} from "../../core/settings";
+import type { z } from "zod";
+import { httpUrl, nonEmpty } from "../../core/settings";
+import { vendorSettings } from "../../core/vendorSettings";
 import { ZopNightApi } from "./api";
 
-export const ZOPNIGHT_SETTINGS = {
+const settings = vendorSettings("ZopNight", {
   zopnightEndpoint: {
-    key: "zopnightEndpoint",
     env: ["RESOURCEGROUPS_ZOPNIGHT_ENDPOINT"],
     default: "https://zopnight.com/api",
+    rule: httpUrl("zopnightEndpoint"),
   },
-  zopnightToken: { key: "zopnightToken", env: ["RESOURCEGROUPS_ZOPNIGHT_TOKEN"], secret: true },
-  ...COMMON_SETTINGS,
-} satisfies Record<string, SettingSpec>;
-
-const schema = commonSettings.extend({
-  zopnightEndpoint: httpUrl("zopnightEndpoint"),
-  zopnightToken: z.string().min(1, { error: "zopnightToken must not be empty" }),
+  zopnightToken: { env: ["RESOURCEGROUPS_ZOPNIGHT_TOKEN"], secret: true, rule: nonEmpty("zopnightToken") },
 });
 
-export type ZopNightSettings = z.output<typeof schema>;
+export const ZOPNIGHT_SETTINGS = settings.specs;
 
-export function resolveZopNightSettings(env: NodeJS.ProcessEnv = process.env): ZopNightSettings {
-  return readSettings("ZopNight", ZOPNIGHT_SETTINGS, schema, env);
-}
+export type ZopNightSettings = z.output<typeof settings.schema>;
 
-const clients = perSettings<ZopNightApi>();
+export const resolveZopNightSettings = (env?: NodeJS.ProcessEnv): ZopNightSettings => settings.read(env);
 
 /** The client for the current settings, shared by every resource of the run. */
-export function zopnightApi(): ZopNightApi {
-  const settings = resolveZopNightSettings();
-  return clients(JSON.stringify(settings), () => {
-    return new ZopNightApi({
-      endpoint: settings.zopnightEndpoint,
-      token: settings.zopnightToken,
-      requestTimeoutMs: settings.requestTimeoutMs,
-      retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
-      credentialHint: where(ZOPNIGHT_SETTINGS.zopnightToken),
-    });
-  });
-}
+export const zopnightApi = settings.client(
+  "zopnightToken",
+  (s, options) => new ZopNightApi({ ...options, endpoint: s.zopnightEndpoint, token: s.zopnightToken }),
+);
