@@ -6,15 +6,33 @@ import { CLOUDFLARE_LIMITS, accountId, accountKey, groupId, groupName, zoneId } 
 
 const flag = (what: string) => z.boolean({ error: `${what} must be true or false` }).default(false);
 
+const account = accountId
+  .optional()
+  .describe(
+    "The account: 32 lowercase hexadecimal characters. Defaults to the resourcegroups:cloudflareAccountId setting. Changing it replaces the resource.",
+  );
+
+const memberGroupId = (what: string) =>
+  groupId.describe(
+    `groupId of a Cloudflare group that is neither exclusive nor account-wide. Changing it replaces the ${what}.`,
+  );
+
 export const resourceGroupArgs = withOutputs(
   z
     .object({
-      accountId: accountId.optional(),
-      name: groupName,
-      zones: z.array(zoneId, { error: "zones must be a list of zone ids" }).optional(),
-      wholeAccount: flag("wholeAccount"),
-      exclusive: flag("exclusive"),
-      adopt: flag("adopt"),
+      accountId: account,
+      name: groupName.describe(
+        "Group name, unique in the account: 1-255 characters, no control characters, no space at either end. The resource class defaults it to the resource's name.",
+      ),
+      zones: z
+        .array(zoneId, { error: "zones must be a list of zone ids" })
+        .optional()
+        .describe("The zones the group scopes, by zone id: 1-100, distinct, unless wholeAccount is true."),
+      wholeAccount: flag("wholeAccount").describe("Scope the whole account (*) instead of single zones."),
+      exclusive: flag("exclusive").describe(
+        "Make the declared zones the whole scope: zones added outside Pulumi are removed.",
+      ),
+      adopt: flag("adopt").describe("Take over an existing group of the same name instead of failing."),
     })
     .superRefine((args, ctx) => {
       const zones = args.zones ?? [];
@@ -54,7 +72,11 @@ export const resourceGroupArgs = withOutputs(
 
 export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
 
-export const groupMemberArgs = z.object({ accountId: accountId.optional(), groupId, zoneId });
+export const groupMemberArgs = z.object({
+  accountId: account,
+  groupId: memberGroupId("member"),
+  zoneId: zoneId.describe("The zone to add to the group's scope: 32 lowercase hexadecimal characters."),
+});
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
 
@@ -63,8 +85,8 @@ const { scopeObjectsMax } = CLOUDFLARE_LIMITS;
 export const groupMembersArgs = withOutputs(
   z
     .object({
-      accountId: accountId.optional(),
-      groupId,
+      accountId: account,
+      groupId: memberGroupId("resource"),
       zoneIds: z
         .array(zoneId, { error: "zoneIds must be a list of zone ids" })
         // A scope holds at least one object: Cloudflare has no empty group.
@@ -74,7 +96,8 @@ export const groupMembersArgs = withOutputs(
             `zoneIds must have at most ${scopeObjectsMax} zone ids, the Cloudflare scope limit (got ${
               Array.isArray(issue.input) ? issue.input.length : "?"
             })`,
-        }),
+        })
+        .describe("Every zone of the group's scope: 1-100 distinct zone ids, in any order."),
     })
     .superRefine((args, ctx) => {
       // Other rules may have failed already (zod goes on): only strings can repeat, and only known ones.

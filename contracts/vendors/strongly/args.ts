@@ -14,17 +14,34 @@ import {
 
 export const resourceGroupArgs = withOutputs(
   z.object({
-    name: groupName,
+    name: groupName.describe(
+      "Group name, unique in the organization ignoring case: 1-100 characters after trimming. The resource class defaults it to the resource's name.",
+    ),
     // The API shows an unset description as "", so "" is what the state holds too.
-    description: description.default(""),
-    adopt: z.boolean({ error: "adopt must be true or false" }).default(false),
+    description: description
+      .default("")
+      .describe("At most 500 characters: whose costs these are, for the readers of cost reports."),
+    adopt: z
+      .boolean({ error: "adopt must be true or false" })
+      .default(false)
+      .describe("Take over an existing group of the same name (trimmed, ignoring case) instead of failing."),
   }),
   ["groupId", "status", "ownerId", "organizationId", "createdAt", "updatedAt"],
 );
 
 export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
 
-export const groupMemberArgs = z.object({ groupId, type: memberType, resourceId, name: memberName });
+const groupIdOf = (what: string) =>
+  groupId.describe(`groupId of a Strongly group. Changing it replaces the ${what}.`);
+
+export const groupMemberArgs = z.object({
+  groupId: groupIdOf("member"),
+  type: memberType.describe("The kind of platform resource. Changing it replaces the member."),
+  resourceId: resourceId.describe(
+    "The platform resource's id: 1-128 letters, digits, '_' and '-'. Changing it replaces the member.",
+  ),
+  name: memberName.describe("1-200 characters: the name cost reports show."),
+});
 
 export type GroupMemberInputs = z.output<typeof groupMemberArgs>;
 
@@ -52,12 +69,15 @@ const hasIdentity = (m: unknown): m is GroupMemberInputs =>
 export const groupMembersArgs = withOutputs(
   z
     .object({
-      groupId,
+      groupId: groupIdOf("resource"),
       members: z
         .array(listedMember, { error: "members must be a list of {type, resourceId, name}" })
         .max(STRONGLY_LIMITS.membersPerGroupMax, {
           error: `members: a group holds at most ${STRONGLY_LIMITS.membersPerGroupMax} members`,
-        }),
+        })
+        .describe(
+          "Every member of the group, each (type, resourceId) once, at most 500, in any order; [] means none.",
+        ),
     })
     .check(
       z.superRefine(

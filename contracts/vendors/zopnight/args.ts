@@ -6,9 +6,14 @@ import { DEFAULT_TIER, executionOrder, executionTier, groupDescription, groupId,
 
 export const resourceGroupArgs = withOutputs(
   z.object({
-    name: groupName,
-    description: groupDescription.default(""),
-    adopt: z.boolean({ error: "adopt must be true or false" }).default(false),
+    name: groupName.describe(
+      "Group name, unique in the organization ignoring case: 1-100 characters after trimming. The resource class defaults it to the resource's name.",
+    ),
+    description: groupDescription.default("").describe("At most 500 characters."),
+    adopt: z
+      .boolean({ error: "adopt must be true or false" })
+      .default(false)
+      .describe("Take over an existing group of the same name (trimmed, ignoring case) instead of failing."),
   }),
   ["groupId", "createdBy", "createdAt", "updatedAt", "schedules"],
 );
@@ -25,10 +30,14 @@ export const resourceRef = z
 
 export const groupMemberArgs = withOutputs(
   z.object({
-    groupId,
-    resource: resourceRef,
-    executionTier: executionTier.default(DEFAULT_TIER),
-    executionOrder: executionOrder.default(1),
+    groupId: groupId.describe("groupId of a ZopNight group. Changing it replaces the member."),
+    resource: resourceRef.describe(
+      "The resource's ZopNight id (res_...) or its cloud UID as the inventory lists it. Changing it replaces the member.",
+    ),
+    executionTier: executionTier
+      .default(DEFAULT_TIER)
+      .describe("The tier the resource starts in, tier-1 (first) to tier-10."),
+    executionOrder: executionOrder.default(1).describe("Start order within the tier: an integer 1-1000."),
   }),
   [
     "resourceId",
@@ -64,10 +73,14 @@ export type ListedMember = z.output<typeof listedMember>;
 export const groupMembersArgs = withOutputs(
   z
     .object({
-      groupId,
-      members: z.array(listedMember, {
-        error: "members must be a list of {resource, executionTier?, executionOrder?}",
-      }),
+      groupId: groupId.describe("groupId of a ZopNight group. Changing it replaces the resource."),
+      members: z
+        .array(listedMember, {
+          error: "members must be a list of {resource, executionTier?, executionOrder?}",
+        })
+        .describe(
+          "Every member of the group with its tier and order, each resource once, in any order; [] means none.",
+        ),
     })
     .superRefine((args, ctx) => {
       // Only entries whose resource passed its rules and is known can repeat (zod goes on after a
