@@ -2,7 +2,6 @@ import { ConfigurationError } from "../../provider/core/errors";
 import { UNKNOWN } from "../../provider/core/validate";
 import { configure, handlers, resetSettings } from "../../provider/runtime";
 import { resolveStronglySettings } from "../../provider/vendors/strongly/settings";
-import { SharedReads } from "../../provider/core/sharedReads";
 
 const group = handlers.stronglyResourceGroup;
 const member = handlers.stronglyGroupMember;
@@ -185,34 +184,5 @@ describe("strongly settings", () => {
     expect(() => resolveStronglySettings({ ...env, RESOURCEGROUPS_STRONGLY_ENDPOINT: "acme" })).toThrow(
       /stronglyEndpoint must be an http\(s\) URL/,
     );
-  });
-});
-
-describe("SharedReads", () => {
-  let now = 0;
-  const reads = () => new SharedReads<number>(1000, () => now);
-  beforeEach(() => (now = 0));
-
-  it("joins a read in flight and reuses a finished one within the window", async () => {
-    const shared = reads();
-    let calls = 0;
-    const load = () => Promise.resolve(++calls);
-    expect(await Promise.all([shared.get("g", load), shared.get("g", load)])).toEqual([1, 1]);
-    now = 999;
-    expect(await shared.get("g", load)).toBe(1);
-    expect(await shared.get("other", load)).toBe(2);
-    now = 1001;
-    expect(await shared.get("g", load)).toBe(3);
-    expect(calls).toBe(3);
-  });
-
-  it("reads again after forget, and never keeps a failure", async () => {
-    const shared = reads();
-    let calls = 0;
-    expect(await shared.get("g", () => Promise.resolve(++calls))).toBe(1);
-    shared.forget("g");
-    expect(await shared.get("g", () => Promise.resolve(++calls))).toBe(2);
-    await expect(shared.get("f", () => Promise.reject(new Error("down")))).rejects.toThrow("down");
-    expect(await shared.get("f", () => Promise.resolve(7))).toBe(7);
   });
 });

@@ -1,10 +1,5 @@
 import { handlers } from "../../provider/runtime";
 import { UNKNOWN } from "../../provider/core/validate";
-import {
-  forgetGroupRead,
-  sharedGroupRead,
-  GROUP_READ_WINDOW_MS,
-} from "../../provider/vendors/zopnight/groupReads";
 import { resolveZopNightSettings } from "../../provider/vendors/zopnight/settings";
 import {
   memberName,
@@ -200,29 +195,6 @@ describe("ZopNight settings", () => {
         RESOURCEGROUPS_ZOPNIGHT_ENDPOINT: "ftp://x",
       }),
     ).toThrow(/zopnightEndpoint must be an http\(s\) URL.*RESOURCEGROUPS_ZOPNIGHT_ENDPOINT/);
-  });
-});
-
-describe("ZopNight shared group read", () => {
-  it("loads once per key within the window, again after it or after a write", async () => {
-    let clock = 1_000;
-    const now = () => clock;
-    let loads = 0;
-    const load = () => Promise.resolve(++loads);
-    forgetGroupRead("k");
-    expect(await sharedGroupRead("k", load, now)).toBe(1);
-    expect(await sharedGroupRead("k", load, now)).toBe(1);
-    expect(await sharedGroupRead("other", load, now)).toBe(2);
-    clock += GROUP_READ_WINDOW_MS;
-    expect(await sharedGroupRead("k", load, now)).toBe(3);
-    forgetGroupRead("k");
-    expect(await sharedGroupRead("k", load, now)).toBe(4);
-  });
-
-  it("does not share a failed read", async () => {
-    forgetGroupRead("f");
-    await expect(sharedGroupRead("f", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await sharedGroupRead("f", () => Promise.resolve("ok"))).toBe("ok");
   });
 });
 

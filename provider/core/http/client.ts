@@ -7,6 +7,7 @@ import axios, { type AxiosInstance, type AxiosResponse, type Method } from "axio
 import {
   ApiConnectionError,
   ApiTimeoutError,
+  NotFoundError,
   RateLimitError,
   apiErrorFor,
   type ApiError,
@@ -135,6 +136,19 @@ export class HttpClient {
         const delay = retryDelayMs(Math.min(attempt, maxRetries), this.options.retry, retryAfter);
         await wait(delay);
       }
+    }
+  }
+
+  /**
+   * The answer, or undefined when the API says the target does not exist (HTTP 404): a read of
+   * something gone, or a delete that an earlier attempt, or someone else, already did.
+   */
+  async requestIfFound<T>(spec: RequestSpec): Promise<HttpResponse<T> | undefined> {
+    try {
+      return await this.request<T>(spec);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
     }
   }
 

@@ -2,7 +2,6 @@
 import { Batches, withPrefix } from "../../core/batches";
 import { ConflictError } from "../../core/errors";
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
-import { NotFoundError } from "../../core/http/errors";
 import { SharedReads } from "../../core/sharedReads";
 import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
 import { memberKey } from "pulumi-resource-groups-contracts/ces";
@@ -120,22 +119,18 @@ export class CesApi {
 
   /** The group, or undefined when it does not exist. */
   async getGroup(id: string): Promise<Group | undefined> {
-    try {
-      const { data } = await this.http.request<WireGroup>({
-        method: "GET",
-        path: `${this.base}/${encodeURIComponent(id)}`,
-        operation: `read resource group ${id}`,
-      });
-      const group = fromWireGroup(data);
-      this.kinds.set(id, { name: group.name, type: group.type });
-      return group;
-    } catch (error) {
-      if (error instanceof NotFoundError) {
-        this.kinds.delete(id);
-        return undefined;
-      }
-      throw error;
+    const found = await this.http.requestIfFound<WireGroup>({
+      method: "GET",
+      path: `${this.base}/${encodeURIComponent(id)}`,
+      operation: `read resource group ${id}`,
+    });
+    if (found === undefined) {
+      this.kinds.delete(id);
+      return undefined;
     }
+    const group = fromWireGroup(found.data);
+    this.kinds.set(id, { name: group.name, type: group.type });
+    return group;
   }
 
   async findGroupByName(name: string): Promise<Group | undefined> {
@@ -236,7 +231,7 @@ export class CesApi {
     const what =
       members.length === 1 ? `member ${memberKey(members[0] as Member)}` : `${members.length} members`;
     try {
-      await this.http.request({
+      const sent = await this.http.requestIfFound({
         method: "POST",
         path: `${this.base}/${encodeURIComponent(groupId)}/resources/${route}`,
         // Adding a member that is already there, or removing one that is not, is a no-op: a second
@@ -247,8 +242,7 @@ export class CesApi {
           : `remove ${what} from resource group ${groupId}`,
         body: toWireResources(members),
       });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+      if (sent !== undefined) return;
       this.kinds.delete(groupId);
       if (adding) {
         throw new ConflictError(
@@ -297,24 +291,33 @@ export class CesApi {
   }
 
   /** Every member of one namespace, whole; "too-many" when the API cannot page through them all. */
+  /**
+   * One page of the group's members in one namespace, only those with `dimension` when given;
+   * undefined when the group is gone.
+   */
+  private async memberPage(
+    groupId: string,
+    namespace: string,
+    offset: number,
+    dimension?: { name: string; value: string },
+  ): Promise<WireMemberList | undefined> {
+    const found = await this.http.requestIfFound<WireMemberList>({
+      method: "GET",
+      path: `${this.base}/${encodeURIComponent(groupId)}/services/${encodeURIComponent(namespace)}/resources`,
+      operation: `read members of resource group ${groupId}`,
+      query: { offset, limit: PAGE, dim_name: dimension?.name, dim_value: dimension?.value },
+    });
+    return found?.data;
+  }
+
   private async namespaceMembers(
     groupId: string,
     namespace: string,
   ): Promise<Member[] | "gone" | "too-many"> {
     const members: Member[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      let data: WireMemberList;
-      try {
-        ({ data } = await this.http.request<WireMemberList>({
-          method: "GET",
-          path: `${this.base}/${encodeURIComponent(groupId)}/services/${encodeURIComponent(namespace)}/resources`,
-          operation: `read members of resource group ${groupId}`,
-          query: { offset, limit: PAGE },
-        }));
-      } catch (error) {
-        if (error instanceof NotFoundError) return "gone";
-        throw error;
-      }
+      const data = await this.memberPage(groupId, namespace, offset);
+      if (data === undefined) return "gone";
       if (data.count > MAX_OFFSET + PAGE) return "too-many";
       for (const r of data.resources) members.push({ namespace, dimensions: r.dimensions });
       if (offset + PAGE >= data.count || data.resources.length === 0) return members;
@@ -336,18 +339,8 @@ export class CesApi {
     const wanted = memberKey(member);
     const first = member.dimensions[0];
     for (let offset = 0; ; offset += PAGE) {
-      let data: WireMemberList;
-      try {
-        ({ data } = await this.http.request<WireMemberList>({
-          method: "GET",
-          path: `${this.base}/${encodeURIComponent(groupId)}/services/${encodeURIComponent(member.namespace)}/resources`,
-          operation: `read members of resource group ${groupId}`,
-          query: { offset, limit: PAGE, dim_name: first?.name, dim_value: first?.value },
-        }));
-      } catch (error) {
-        if (error instanceof NotFoundError) return false;
-        throw error;
-      }
+      const data = await this.memberPage(groupId, member.namespace, offset, first);
+      if (data === undefined) return false;
       const found = data.resources.some(
         (r) => memberKey({ namespace: member.namespace, dimensions: r.dimensions }) === wanted,
       );

@@ -1,6 +1,5 @@
 /** The Cloudflare IAM resource-group API (section 00 of the API contracts). */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
-import { NotFoundError } from "../../core/http/errors";
 import { SharedReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
@@ -79,17 +78,12 @@ export class CloudflareApi {
   }
 
   async getGroup(accountId: string, id: string): Promise<CloudflareGroup | undefined> {
-    try {
-      const { data } = await this.http.request<WireEnvelope<WireGroup>>({
-        method: "GET",
-        path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
-        operation: `read resource group ${id}`,
-      });
-      return fromWireGroup(data.result);
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const found = await this.http.requestIfFound<WireEnvelope<WireGroup>>({
+      method: "GET",
+      path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
+      operation: `read resource group ${id}`,
+    });
+    return found && fromWireGroup(found.data.result);
   }
 
   /** Creates the group; a retry after a lost answer finds the group the first attempt made by its name. */
@@ -133,14 +127,10 @@ export class CloudflareApi {
   /** Deletes the group; deleting one that is already gone succeeds. */
   async deleteGroup(accountId: string, id: string): Promise<void> {
     this.groupReads.clear();
-    try {
-      await this.http.request({
-        method: "DELETE",
-        path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
-        operation: `delete resource group ${id}`,
-      });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
+    await this.http.requestIfFound({
+      method: "DELETE",
+      path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
+      operation: `delete resource group ${id}`,
+    });
   }
 }

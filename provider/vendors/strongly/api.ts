@@ -1,9 +1,8 @@
 /** The Strongly FinOps resource-group API (section 00 of the API contracts). */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
-import { ApiConflictError, NotFoundError, type ApiErrorDetails } from "../../core/http/errors";
-import { onSettingsReset } from "../../core/settings";
+import { ApiConflictError, type ApiErrorDetails } from "../../core/http/errors";
 import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly";
-import { SharedReads } from "../../core/sharedReads";
+import { processWideReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
   sameGroupName,
@@ -33,8 +32,7 @@ const PAGE = STRONGLY_LIMITS.listLimitMax;
 export const GROUP_READ_WINDOW_MS = 5_000;
 
 /** Shared by every client of the process; keys name the vendor, the endpoint and the group. */
-const groupReads = new SharedReads<StronglyGroup | undefined>(GROUP_READ_WINDOW_MS);
-onSettingsReset(() => groupReads.clear());
+const groupReads = processWideReads<StronglyGroup | undefined>(GROUP_READ_WINDOW_MS);
 
 /** Operations are phrased by this module; those that change something start with one of these verbs. */
 const WRITE_OPERATION = /^(create|update|delete|add|remove)\b/;
@@ -104,17 +102,12 @@ export class StronglyApi {
 
   /** The group as it is now, or undefined when it does not exist. */
   async getGroup(id: string): Promise<StronglyGroup | undefined> {
-    try {
-      const { data } = await this.http.request<WireGroup>({
-        method: "GET",
-        path: this.path(id),
-        operation: `read resource group ${id}`,
-      });
-      return fromWireGroup(data);
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const found = await this.http.requestIfFound<WireGroup>({
+      method: "GET",
+      path: this.path(id),
+      operation: `read resource group ${id}`,
+    });
+    return found && fromWireGroup(found.data);
   }
 
   /** The group, read once for all the resources that ask within a short window (see SharedReads). */
@@ -141,32 +134,26 @@ export class StronglyApi {
   }
 
   async updateGroup(id: string, change: GroupChange): Promise<StronglyGroup> {
-    try {
-      const { data } = await this.http.request<WireGroup>({
+    const { data } = await groupReads.writing(this.groupKey(id), () =>
+      this.http.request<WireGroup>({
         method: "PUT",
         path: this.path(id),
         operation: `update resource group ${id}`,
         body: change,
-      });
-      return fromWireGroup(data);
-    } finally {
-      groupReads.forget(this.groupKey(id));
-    }
+      }),
+    );
+    return fromWireGroup(data);
   }
 
   /** Deletes the group and its members; deleting one that is already gone succeeds. */
   async deleteGroup(id: string): Promise<void> {
-    try {
-      await this.http.request({
+    await groupReads.writing(this.groupKey(id), () =>
+      this.http.requestIfFound({
         method: "DELETE",
         path: this.path(id),
         operation: `delete resource group ${id}`,
-      });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    } finally {
-      groupReads.forget(this.groupKey(id));
-    }
+      }),
+    );
   }
 
   /**
@@ -174,43 +161,39 @@ export class StronglyApi {
    * `resource-exists`, as when an earlier attempt's answer was lost) counts as added: the group's copy
    * is returned, whose name may differ from the one asked for. That also makes a retry safe.
    */
-  async addMember(groupId: string, member: WireMember): Promise<WireMember> {
+  addMember(groupId: string, member: WireMember): Promise<WireMember> {
     const label = memberLabel(member.type, member.resourceId);
-    try {
-      await this.http.request<WireGroup>({
-        method: "POST",
-        path: this.path(groupId, "/resources"),
-        operation: `add member ${label} to resource group ${groupId}`,
-        body: { type: member.type, resourceId: member.resourceId, name: member.name },
-        idempotent: true,
-      });
-      return { ...member };
-    } catch (error) {
-      if (!(error instanceof ApiConflictError && error.errorCode === "resource-exists")) throw error;
-      const held = (await this.getGroup(groupId))?.members.find(
-        (m) => m.type === member.type && m.resourceId === member.resourceId,
-      );
-      // Gone again between the two calls: someone removed it; the caller's next add settles it.
-      if (!held) throw error;
-      return held;
-    } finally {
-      groupReads.forget(this.groupKey(groupId));
-    }
+    return groupReads.writing(this.groupKey(groupId), async () => {
+      try {
+        await this.http.request<WireGroup>({
+          method: "POST",
+          path: this.path(groupId, "/resources"),
+          operation: `add member ${label} to resource group ${groupId}`,
+          body: { type: member.type, resourceId: member.resourceId, name: member.name },
+          idempotent: true,
+        });
+        return { ...member };
+      } catch (error) {
+        if (!(error instanceof ApiConflictError && error.errorCode === "resource-exists")) throw error;
+        const held = (await this.getGroup(groupId))?.members.find(
+          (m) => m.type === member.type && m.resourceId === member.resourceId,
+        );
+        // Gone again between the two calls: someone removed it; the caller's next add settles it.
+        if (!held) throw error;
+        return held;
+      }
+    });
   }
 
   /** Removes the member; removing one that is not there, or from a group that is gone, succeeds. */
   async removeMember(groupId: string, type: MemberType, resourceId: string): Promise<void> {
-    try {
-      await this.http.request({
+    await groupReads.writing(this.groupKey(groupId), () =>
+      this.http.requestIfFound({
         method: "DELETE",
         path: this.path(groupId, `/resources/${encodeURIComponent(resourceId)}`),
         operation: `remove member ${memberLabel(type, resourceId)} from resource group ${groupId}`,
         query: { resourceType: type },
-      });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    } finally {
-      groupReads.forget(this.groupKey(groupId));
-    }
+      }),
+    );
   }
 }

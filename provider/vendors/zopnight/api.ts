@@ -1,8 +1,8 @@
 /** The ZopNight resource-group API client (section 00 of the API contracts), on the shared HTTP core. */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
-import { ApiConflictError, NotFoundError } from "../../core/http/errors";
+import { ApiConflictError } from "../../core/http/errors";
+import { processWideReads } from "../../core/sharedReads";
 import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
-import { sharedGroupRead, forgetGroupRead } from "./groupReads";
 import {
   errorMessage,
   nameKey,
@@ -25,6 +25,12 @@ export interface Sequence {
 }
 
 const PAGE_SIZE = ZOPNIGHT_LIMITS.listLimitMax;
+
+/** Long enough to cover one refresh's burst of member reads, short enough never to hide drift. */
+export const GROUP_READ_WINDOW_MS = 2_000;
+
+/** Shared by every client of the process; keys name the vendor, the endpoint and the group. */
+const groupReads = processWideReads<WireGroup | undefined>(GROUP_READ_WINDOW_MS);
 
 export class ZopNightApi {
   private readonly http: HttpClient;
@@ -74,17 +80,12 @@ export class ZopNightApi {
 
   /** Reads the group afresh; undefined when it does not exist. */
   async getGroup(groupId: string): Promise<WireGroup | undefined> {
-    try {
-      const { data } = await this.http.request<WireData<WireGroup>>({
-        method: "GET",
-        path: this.groupPath(groupId),
-        operation: `read resource group ${groupId}`,
-      });
-      return data.data;
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const found = await this.http.requestIfFound<WireData<WireGroup>>({
+      method: "GET",
+      path: this.groupPath(groupId),
+      operation: `read resource group ${groupId}`,
+    });
+    return found?.data.data;
   }
 
   /**
@@ -92,7 +93,7 @@ export class ZopNightApi {
    * makes one call, not one per member. Every write to the group forgets the shared read.
    */
   readGroup(groupId: string): Promise<WireGroup | undefined> {
-    return sharedGroupRead(this.groupKey(groupId), () => this.getGroup(groupId));
+    return groupReads.get(this.groupKey(groupId), () => this.getGroup(groupId));
   }
 
   /** Creates the group; a retry after a lost answer finds the group the first attempt made by its name. */
@@ -111,30 +112,26 @@ export class ZopNightApi {
   }
 
   async updateGroup(groupId: string, change: { name?: string; description?: string }): Promise<WireGroup> {
-    forgetGroupRead(this.groupKey(groupId));
-    const { data } = await this.http.request<WireData<WireGroup>>({
-      method: "PUT",
-      path: this.groupPath(groupId),
-      operation: `update resource group ${groupId}`,
-      body: change,
-    });
-    forgetGroupRead(this.groupKey(groupId));
+    const { data } = await groupReads.writing(this.groupKey(groupId), () =>
+      this.http.request<WireData<WireGroup>>({
+        method: "PUT",
+        path: this.groupPath(groupId),
+        operation: `update resource group ${groupId}`,
+        body: change,
+      }),
+    );
     return data.data;
   }
 
   /** Deletes the group (and, at ZopNight, its schedule attachments); one already gone succeeds. */
   async deleteGroup(groupId: string): Promise<void> {
-    try {
-      await this.http.request({
+    await groupReads.writing(this.groupKey(groupId), () =>
+      this.http.requestIfFound({
         method: "DELETE",
         path: this.groupPath(groupId),
         operation: `delete resource group ${groupId}`,
-      });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    } finally {
-      forgetGroupRead(this.groupKey(groupId));
-    }
+      }),
+    );
   }
 
   async getSchedules(groupId: string): Promise<WireSchedule[]> {
@@ -150,61 +147,52 @@ export class ZopNightApi {
    * Adds the resource to the group; one already there (a retry after a lost answer, or an earlier
    * partial run) counts as added. Answers the member as the group now holds it.
    */
-  async addMember(groupId: string, resourceId: string): Promise<WireMember> {
-    const key = this.groupKey(groupId);
-    forgetGroupRead(key);
+  addMember(groupId: string, resourceId: string): Promise<WireMember> {
     const operation = `add resource ${resourceId} to resource group ${groupId}`;
-    try {
-      const { data } = await this.http.request<WireData<WireMember>>({
-        method: "POST",
-        path: this.memberPath(groupId, resourceId),
-        operation,
-        beforeRetry: async () => {
-          const member = await this.findMember(groupId, resourceId);
-          return member ? { data: { data: member } } : undefined;
-        },
-      });
-      return data.data;
-    } catch (error) {
-      if (!(error instanceof ApiConflictError)) throw error;
-      const member = await this.findMember(groupId, resourceId);
-      if (!member) throw error;
-      return member;
-    } finally {
-      forgetGroupRead(key);
-    }
+    return groupReads.writing(this.groupKey(groupId), async () => {
+      try {
+        const { data } = await this.http.request<WireData<WireMember>>({
+          method: "POST",
+          path: this.memberPath(groupId, resourceId),
+          operation,
+          beforeRetry: async () => {
+            const member = await this.findMember(groupId, resourceId);
+            return member ? { data: { data: member } } : undefined;
+          },
+        });
+        return data.data;
+      } catch (error) {
+        if (!(error instanceof ApiConflictError)) throw error;
+        const member = await this.findMember(groupId, resourceId);
+        if (!member) throw error;
+        return member;
+      }
+    });
   }
 
   /** Removes the member; one that is not there (or a group that is gone) succeeds. */
   async removeMember(groupId: string, resourceId: string): Promise<void> {
-    try {
-      await this.http.request({
+    await groupReads.writing(this.groupKey(groupId), () =>
+      this.http.requestIfFound({
         method: "DELETE",
         path: this.memberPath(groupId, resourceId),
         operation: `remove resource ${resourceId} from resource group ${groupId}`,
-      });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    } finally {
-      forgetGroupRead(this.groupKey(groupId));
-    }
+      }),
+    );
   }
 
   /** Sets a member's tier and order. Setting the same values twice is harmless, so it is retried. */
   async sequenceMember(groupId: string, resourceId: string, sequence: Sequence): Promise<WireMember> {
-    forgetGroupRead(this.groupKey(groupId));
-    try {
-      const { data } = await this.http.request<WireData<WireMember>>({
+    const { data } = await groupReads.writing(this.groupKey(groupId), () =>
+      this.http.request<WireData<WireMember>>({
         method: "PATCH",
         path: `${this.memberPath(groupId, resourceId)}/sequence`,
         operation: `set the execution sequence of resource ${resourceId} in resource group ${groupId}`,
         body: { executionTier: sequence.executionTier, executionOrder: sequence.executionOrder },
         idempotent: true,
-      });
-      return data.data;
-    } finally {
-      forgetGroupRead(this.groupKey(groupId));
-    }
+      }),
+    );
+    return data.data;
   }
 
   /** Inventory resources whose name or UID contains `search` (case-insensitive), every page. */
