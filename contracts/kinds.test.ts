@@ -3,6 +3,7 @@
  * type token (in its URN) and kind name (in its serialized provider, `runtime/<kind>`). These tests pin
  * both, so a rename or a dropped kind fails here before it breaks anyone's state.
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { KIND_ARGS } from "./kindArgs";
@@ -234,5 +235,25 @@ describe("the provider builds on the table", () => {
       );
       expect({ file, spelled }).toEqual({ file, spelled: [] });
     }
+  });
+});
+
+describe("the type tokens are spelled out only here", () => {
+  /** Where a token may be written out: the table and its tests, and the tests that read real states. */
+  const mayRead = (file: string) =>
+    file.startsWith("contracts/") || file.startsWith("test/") || file.endsWith(".test.ts");
+
+  it("appears in no other file of the repository, code or docs", () => {
+    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+      cwd: REPO,
+      encoding: "utf8",
+    })
+      .split("\0")
+      .filter((file) => file !== "" && !mayRead(file) && fs.existsSync(path.join(REPO, file)));
+    expect(files.length).toBeGreaterThan(100);
+    const spelled = files.filter((file) =>
+      fs.readFileSync(path.join(REPO, file), "utf8").includes(`${DYNAMIC_TOKEN_PREFIX}resourcegroups`),
+    );
+    expect(spelled).toEqual([]);
   });
 });
