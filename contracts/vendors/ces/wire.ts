@@ -1,6 +1,6 @@
 /** Request and answer bodies of the CES v2 resource-group API, and their mapping to the neutral model. */
 import type { GroupType } from "./rules";
-import type { Group, GroupSpec, Member, Tag } from "./model";
+import type { Dimension, Group, GroupSpec, Member, Tag } from "./model";
 
 export interface WireTag {
   key: string;
@@ -33,11 +33,38 @@ export interface WireList {
   resource_groups: WireGroupSummary[];
 }
 
-export interface WireMemberList {
-  count: number;
-  resources: { dimensions: { name: string; value: string }[] }[];
+/** The answer to a create: the new group's id. */
+export interface WireCreated {
+  group_id: string;
 }
 
+/** The answer to a batch delete: the ids it really deleted. */
+export interface WireBatchDeleted {
+  group_ids: string[];
+}
+
+/** The answer to a member batch: how many members it really added or removed. */
+export interface WireMemberCount {
+  succeed_count: number;
+}
+
+/** A member as the member list shows it; the provider reads only its dimensions. */
+export interface WireListedMember {
+  resource_name: string;
+  dimensions: Dimension[];
+  status: string;
+  event_status: string;
+  /** A JSON object in a string, e.g. "{}". */
+  tags: string;
+  enterprise_project_id: string;
+}
+
+export interface WireMemberList {
+  count: number;
+  resources: WireListedMember[];
+}
+
+/** Every failure's body; each field is optional here because a proxy's failure may lack it. */
 export interface WireError {
   error_code?: string;
   error_msg?: string;
@@ -57,6 +84,22 @@ export function toCreateBody(spec: GroupSpec): WireCreateBody {
 
 export function toWireTags(tags: Tag[]): WireTag[] {
   return tags.map((t) => ({ key: t.key, value: t.value }));
+}
+
+/** A group as a list answers it. */
+export function toWireSummary(group: Group): Required<WireGroupSummary> {
+  return {
+    group_name: group.name,
+    group_id: group.id,
+    create_time: group.createTime,
+    enterprise_project_id: group.enterpriseProjectId,
+    type: group.type,
+  };
+}
+
+/** A group as a show answers it: the summary, its tags and its enterprise projects. */
+export function toWireGroup(group: Group): Required<WireGroup> {
+  return { ...toWireSummary(group), tags: group.tags, association_ep_ids: group.associationEpIds };
 }
 
 export function fromWireGroup(wire: WireGroup): Group {

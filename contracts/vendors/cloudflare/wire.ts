@@ -6,17 +6,32 @@ export interface WireScope {
   objects: { key: string }[];
 }
 
+/** A group as the API answers it (section 00): `scope` is a list of one, `meta` says if it can change. */
+export interface WireGroupAnswer {
+  id: string;
+  name: string;
+  scope: WireScope[];
+  meta: { key: string; value: string };
+}
+
+/** A group as the provider reads it: a single scope object, and no name or meta, are taken too. */
 export interface WireGroup {
   id: string;
   name?: string;
-  /** An array of one scope in answers (section 00); a single object is read too. */
   scope: WireScope[] | WireScope;
-  meta?: { key?: string; value?: string };
+  meta?: Partial<WireGroupAnswer["meta"]>;
+}
+
+/** One entry of an envelope's `errors`: a code and, for a broken body rule, the field's JSON pointer. */
+export interface WireMessage {
+  code: number;
+  message: string;
+  source?: { pointer?: string };
 }
 
 export interface WireEnvelope<T> {
   success: boolean;
-  errors: { code: number; message: string; source?: { pointer?: string } }[];
+  errors: WireMessage[];
   messages: unknown[];
   result: T;
 }
@@ -43,6 +58,16 @@ export function fromWireGroup(wire: WireGroup): CloudflareGroup {
     objects: (scope?.objects ?? []).map((o) => o.key),
     editable: !(meta.key === "editable" && meta.value === "false"),
     meta,
+  };
+}
+
+/** The answer for a group: its scope as a list of one, `meta` as the handlers keep it. */
+export function toWireGroup(group: CloudflareGroup): WireGroupAnswer {
+  return {
+    id: group.id,
+    name: group.name,
+    scope: [toWireScope(group.scopeKey, group.objects)],
+    meta: group.meta,
   };
 }
 
