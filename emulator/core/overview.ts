@@ -6,6 +6,7 @@
 import type { ServerResponse } from "node:http";
 import { sendJson } from "./http";
 import { OVERVIEW_PAGE } from "./overviewPage";
+import type { SqlDatabase } from "./sqlite";
 
 export const OVERVIEW_PAGE_PATH = "/";
 export const OVERVIEW_JSON_PATH = "/_emulator/overview";
@@ -46,6 +47,25 @@ export interface Overview {
 export interface OverviewSource {
   name: string;
   overview(): Omit<VendorOverview, "vendor">;
+}
+
+/**
+ * A dialect's groups with their members, read with two queries (groups by `seq`, members by
+ * `group_seq`, each in the order it is to be shown) and joined here.
+ */
+export function groupsWithMembers<G extends { seq: number }, M extends { group_seq: number }>(
+  db: SqlDatabase,
+  sql: { groups: string; members: string },
+  toGroup: (group: G, members: M[]) => OverviewGroup,
+): OverviewGroup[] {
+  const members = new Map<number, M[]>();
+  for (const member of db.prepare<[], M>(sql.members).all()) {
+    const list = members.get(member.group_seq);
+    if (list) list.push(member);
+    else members.set(member.group_seq, [member]);
+  }
+  const groups = db.prepare<[], G>(sql.groups).all();
+  return groups.map((group) => toGroup(group, members.get(group.seq) ?? []));
 }
 
 export function buildOverview(sources: readonly OverviewSource[]): Overview {

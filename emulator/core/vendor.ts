@@ -89,3 +89,41 @@ export interface VendorModule<N extends string = string> {
 export function defineDialect<const N extends string>(module: VendorModule<N>): VendorModule<N> {
   return module;
 }
+
+/** The parts of a dialect whose data is one store over the database; `storeDialect` joins them. */
+export interface StoreDialectParts<N extends string, S extends { reset(): void }> {
+  name: N;
+  /** Path prefix that selects the dialect, e.g. "/v2/". */
+  prefix: string;
+  migrations: readonly Migration[];
+  store(db: SqlDatabase): S;
+  routes(store: S): readonly Route[];
+  adminRoutes?(store: S): readonly Route[];
+  credential: VendorApi["credential"];
+  renderError: VendorApi["renderError"];
+  /** Reads the database only, like the page it feeds. */
+  overview(db: SqlDatabase): Omit<VendorOverview, "vendor">;
+}
+
+/** A dialect made of one store: its routes act on the store, and a reset empties the store. */
+export function storeDialect<const N extends string, S extends { reset(): void }>(
+  parts: StoreDialectParts<N, S>,
+): VendorModule<N> {
+  return defineDialect({
+    name: parts.name,
+    migrations: parts.migrations,
+    create(db) {
+      const store = parts.store(db);
+      return {
+        name: parts.name,
+        prefix: parts.prefix,
+        routes: parts.routes(store),
+        ...(parts.adminRoutes ? { adminRoutes: parts.adminRoutes(store) } : {}),
+        credential: parts.credential,
+        renderError: parts.renderError,
+        reset: () => store.reset(),
+        overview: () => parts.overview(db),
+      };
+    },
+  });
+}

@@ -1,7 +1,8 @@
 /**
  * Every dialect the emulator serves, in routing order; the first also answers paths no dialect claims.
- * To add a dialect: make a folder here whose index.ts exports `defineDialect({name, migrations, create})`
- * (see ces/ or cloudflare/), then add it to this list. Options, CLI flags and admin routes follow.
+ * To add a dialect: make a folder here whose index.ts exports `storeDialect({name, prefix, migrations,
+ * store, routes, ...})` (see ces/ or cloudflare/), then add it to this list. Options, CLI flags and admin
+ * routes follow.
  */
 import { ces } from "./ces";
 import { cloudflare } from "./cloudflare";

@@ -1,17 +1,17 @@
 /** CES error codes and the `{error_code, error_msg, request_id}` body every CES failure answers with. */
-import { EmulatorFailure, type RenderedError } from "../../core/vendor";
+import type { WireError } from "pulumi-resource-groups-contracts/ces";
+import { DialectError, errorRenderer } from "../../core/errors";
 
 /** The documented maximum length of error_msg. */
 const MAX_MESSAGE_CHARS = 256;
 
-export class CesError extends Error {
+export class CesError extends DialectError {
   constructor(
-    readonly status: number,
+    status: number,
     readonly code: string,
     message: string,
   ) {
-    super(message);
-    this.name = "CesError";
+    super(status, message);
   }
 }
 
@@ -30,37 +30,25 @@ export const cesErrors = {
     cesErrors.badBody(`A resource group named '${name}' already exists in this project`),
 };
 
-function fromFailure(failure: EmulatorFailure): CesError {
-  switch (failure.kind) {
-    case "unauthorized":
-      return cesErrors.unauthorized(`${failure.message} (send it in the X-Auth-Token header)`);
-    case "forbidden":
-      return cesErrors.forbidden(failure.message);
-    case "route-not-found":
-      return cesErrors.notFound(failure.message);
-    case "body-too-large":
-      return cesErrors.badBody(failure.message);
-    case "injected":
-      return failure.status === 429
-        ? cesErrors.tooManyRequests(failure.message)
-        : cesErrors.internal(failure.message, failure.status);
-  }
-}
-
 function truncate(message: string): string {
   const chars = [...message];
   return chars.length <= MAX_MESSAGE_CHARS ? message : `${chars.slice(0, MAX_MESSAGE_CHARS - 3).join("")}...`;
 }
 
-export function renderCesError(error: unknown, requestId: string): RenderedError {
-  const ces =
-    error instanceof CesError
-      ? error
-      : error instanceof EmulatorFailure
-        ? fromFailure(error)
-        : cesErrors.internal("Internal error in the emulator; see its log");
-  return {
-    status: ces.status,
-    body: { error_code: ces.code, error_msg: truncate(ces.message), request_id: requestId },
-  };
-}
+export const renderCesError = errorRenderer({
+  own: CesError,
+  failures: {
+    unauthorized: (message) => cesErrors.unauthorized(`${message} (send it in the X-Auth-Token header)`),
+    forbidden: cesErrors.forbidden,
+    routeNotFound: cesErrors.notFound,
+    bodyTooLarge: cesErrors.badBody,
+    rateLimited: cesErrors.tooManyRequests,
+    failed: cesErrors.internal,
+    unexpected: () => cesErrors.internal("Internal error in the emulator; see its log"),
+  },
+  body: (error, requestId): Required<WireError> => ({
+    error_code: error.code,
+    error_msg: truncate(error.message),
+    request_id: requestId,
+  }),
+});

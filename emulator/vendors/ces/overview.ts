@@ -1,5 +1,6 @@
 /** CES groups for the overview page: every project, in creation order, with their stored members. */
-import type { OverviewGroup, VendorOverview } from "../../core/overview";
+import type { Dimension, Tag } from "pulumi-resource-groups-contracts/ces";
+import { groupsWithMembers, type VendorOverview } from "../../core/overview";
 import type { SqlDatabase } from "../../core/sqlite";
 
 interface GroupRow {
@@ -20,33 +21,28 @@ interface MemberRow {
 }
 
 export function cesOverview(db: SqlDatabase): Omit<VendorOverview, "vendor"> {
-  const groups = db.prepare<[], GroupRow>("SELECT * FROM ces_groups ORDER BY seq").all();
-  const members = db
-    .prepare<[], MemberRow>("SELECT group_seq, namespace, dimensions FROM ces_members ORDER BY seq")
-    .all();
+  const sql = {
+    groups: "SELECT * FROM ces_groups ORDER BY seq",
+    members: "SELECT group_seq, namespace, dimensions FROM ces_members ORDER BY seq",
+  };
   return {
     title: "Huawei Cloud Eye (CES) v2",
-    groups: groups.map((row): OverviewGroup => {
-      const epIds = JSON.parse(row.association_ep_ids) as string[];
-      return {
-        id: row.group_id,
-        name: row.group_name,
-        kind: row.type,
-        scopes: [
-          `project ${row.project_id}`,
-          `enterprise project ${row.enterprise_project_id}`,
-          ...epIds.map((id) => `associated enterprise project ${id}`),
-        ],
-        tags: JSON.parse(row.tags) as { key: string; value: string }[],
-        members: members
-          .filter((m) => m.group_seq === row.seq)
-          .map((m) => ({
-            name: m.namespace,
-            detail: (JSON.parse(m.dimensions) as { name: string; value: string }[])
-              .map((d) => `${d.name}=${d.value}`)
-              .join(", "),
-          })),
-      };
-    }),
+    groups: groupsWithMembers<GroupRow, MemberRow>(db, sql, (row, members) => ({
+      id: row.group_id,
+      name: row.group_name,
+      kind: row.type,
+      scopes: [
+        `project ${row.project_id}`,
+        `enterprise project ${row.enterprise_project_id}`,
+        ...(JSON.parse(row.association_ep_ids) as string[]).map(
+          (id) => `associated enterprise project ${id}`,
+        ),
+      ],
+      tags: JSON.parse(row.tags) as Tag[],
+      members: members.map((m) => ({
+        name: m.namespace,
+        detail: (JSON.parse(m.dimensions) as Dimension[]).map((d) => `${d.name}=${d.value}`).join(", "),
+      })),
+    })),
   };
 }

@@ -1,7 +1,18 @@
 /** The CES v2 resource-group endpoints: parse and validate the call, hand it to the store, shape the answer. */
-import type { Route } from "../../core/vendor";
+import {
+  toWireGroup,
+  toWireSummary,
+  type Member,
+  type WireBatchDeleted,
+  type WireCreated,
+  type WireList,
+  type WireListedMember,
+  type WireMemberCount,
+  type WireMemberList,
+} from "pulumi-resource-groups-contracts/ces";
+import type { ApiReply, Route } from "../../core/vendor";
 import { cesErrors } from "./errors";
-import type { CesStore, StoredGroup } from "./store";
+import type { CesStore } from "./store";
 import {
   parseBatchDeleteGroups,
   parseCreateGroup,
@@ -28,13 +39,21 @@ function groupRef(params: Readonly<Record<string, string>>): { project: string; 
   return { project: parseProjectId(params.project_id), groupId: parseGroupId(params.group_id) };
 }
 
-function summary(group: StoredGroup) {
+const ok = <T>(body: T): ApiReply => ({ status: 200, body });
+
+/** `batch-create` and `batch-delete` of members: the same body, each counting what it really changed. */
+function memberBatch(
+  action: "batch-create" | "batch-delete",
+  apply: (project: string, groupId: string, members: Member[]) => number,
+): Route {
   return {
-    group_name: group.groupName,
-    group_id: group.groupId,
-    create_time: group.createTime,
-    enterprise_project_id: group.enterpriseProjectId,
-    type: group.type,
+    method: "POST",
+    pattern: `${CES_BASE}/{group_id}/resources/${action}`,
+    maxBodyBytes: MEMBER_BATCH_MAX_BYTES,
+    handle: ({ params, body }) => {
+      const { project, groupId } = groupRef(params);
+      return ok<WireMemberCount>({ succeed_count: apply(project, groupId, parseMembers(body)) });
+    },
   };
 }
 
@@ -45,8 +64,7 @@ export function cesRoutes(store: CesStore): Route[] {
       pattern: CES_BASE,
       handle: ({ params, body }) => {
         const project = parseProjectId(params.project_id);
-        const group = store.createGroup(project, parseCreateGroup(body));
-        return { status: 200, body: { group_id: group.groupId } };
+        return ok<WireCreated>({ group_id: store.createGroup(project, parseCreateGroup(body)).id });
       },
     },
     {
@@ -54,9 +72,8 @@ export function cesRoutes(store: CesStore): Route[] {
       pattern: CES_BASE,
       handle: ({ params, query }) => {
         const project = parseProjectId(params.project_id);
-        const filters = parseGroupFilters(query);
-        const page = store.listGroups(project, filters, parsePaging(query));
-        return { status: 200, body: { count: page.count, resource_groups: page.items.map(summary) } };
+        const page = store.listGroups(project, parseGroupFilters(query), parsePaging(query));
+        return ok<WireList>({ count: page.count, resource_groups: page.items.map(toWireSummary) });
       },
     },
     {
@@ -64,10 +81,7 @@ export function cesRoutes(store: CesStore): Route[] {
       pattern: `${CES_BASE}/batch-delete`,
       handle: ({ params, body }) => {
         const project = parseProjectId(params.project_id);
-        return {
-          status: 200,
-          body: { group_ids: store.deleteGroups(project, parseBatchDeleteGroups(body)) },
-        };
+        return ok<WireBatchDeleted>({ group_ids: store.deleteGroups(project, parseBatchDeleteGroups(body)) });
       },
     },
     {
@@ -77,8 +91,7 @@ export function cesRoutes(store: CesStore): Route[] {
         const { project, groupId } = groupRef(params);
         const group = store.getGroup(project, groupId);
         if (!group) throw cesErrors.groupNotFound(groupId);
-        const detail = { ...summary(group), tags: group.tags, association_ep_ids: group.associationEpIds };
-        return { status: 200, body: detail };
+        return ok(toWireGroup(group));
       },
     },
     {
@@ -90,30 +103,10 @@ export function cesRoutes(store: CesStore): Route[] {
         return { status: 204 };
       },
     },
-    {
-      method: "POST",
-      pattern: `${CES_BASE}/{group_id}/resources/batch-create`,
-      maxBodyBytes: MEMBER_BATCH_MAX_BYTES,
-      handle: ({ params, body }) => {
-        const { project, groupId } = groupRef(params);
-        return {
-          status: 200,
-          body: { succeed_count: store.addMembers(project, groupId, parseMembers(body)) },
-        };
-      },
-    },
-    {
-      method: "POST",
-      pattern: `${CES_BASE}/{group_id}/resources/batch-delete`,
-      maxBodyBytes: MEMBER_BATCH_MAX_BYTES,
-      handle: ({ params, body }) => {
-        const { project, groupId } = groupRef(params);
-        return {
-          status: 200,
-          body: { succeed_count: store.removeMembers(project, groupId, parseMembers(body)) },
-        };
-      },
-    },
+    memberBatch("batch-create", (project, groupId, members) => store.addMembers(project, groupId, members)),
+    memberBatch("batch-delete", (project, groupId, members) =>
+      store.removeMembers(project, groupId, members),
+    ),
     {
       method: "GET",
       pattern: `${CES_BASE}/{group_id}/services/{service}/resources`,
@@ -122,7 +115,7 @@ export function cesRoutes(store: CesStore): Route[] {
         const service = parseService(params.service);
         const filters = parseMemberFilters(query);
         const page = store.listMembers(project, groupId, service, filters, parsePaging(query));
-        const resources = page.items.map((member) => ({
+        const resources = page.items.map((member): WireListedMember => ({
           // The emulator knows no cloud resource names; the first dimension value stands in for one.
           resource_name: member.dimensions[0]?.value ?? "",
           dimensions: member.dimensions,
@@ -131,7 +124,7 @@ export function cesRoutes(store: CesStore): Route[] {
           tags: "{}",
           enterprise_project_id: page.group.enterpriseProjectId,
         }));
-        return { status: 200, body: { count: page.count, resources } };
+        return ok<WireMemberList>({ count: page.count, resources });
       },
     },
   ];

@@ -1,19 +1,17 @@
 /** SQLite storage of CES resource groups and their members. Every write runs in one transaction. */
-import { randomInt } from "node:crypto";
-import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
-import type { GroupType } from "pulumi-resource-groups-contracts/ces";
-import type { Migration } from "../../core/db";
-import { cesErrors } from "./errors";
 import type {
   Dimension,
-  GroupFilters,
-  GroupUpdate,
+  Group,
+  GroupChange,
+  GroupSpec,
+  GroupType,
   Member,
-  MemberFilters,
-  NewGroup,
-  Paging,
-  Tag,
-} from "./validation";
+} from "pulumi-resource-groups-contracts/ces";
+import type { Migration } from "../../core/db";
+import type { SqlDatabase } from "../../core/sqlite";
+import { ALPHANUMERIC, found, randomId, unusedId } from "../../core/store";
+import { cesErrors } from "./errors";
+import type { GroupFilters, MemberFilters, Paging } from "./validation";
 
 export const CES_MIGRATIONS: readonly Migration[] = [
   {
@@ -44,21 +42,6 @@ export const CES_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export interface StoredGroup {
-  groupId: string;
-  groupName: string;
-  type: GroupType;
-  enterpriseProjectId: string;
-  tags: Tag[];
-  associationEpIds: string[];
-  createTime: number;
-}
-
-export interface StoredMember {
-  namespace: string;
-  dimensions: Dimension[];
-}
-
 export interface Page<T> {
   count: number;
   items: T[];
@@ -80,21 +63,15 @@ interface MemberRow {
   dimensions: string;
 }
 
-const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const newGroupId = () => randomId("rg", 22, ALPHANUMERIC);
 
-function newGroupId(): string {
-  let id = "rg";
-  for (let i = 0; i < 22; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
-}
-
-function toGroup(row: GroupRow): StoredGroup {
+function toGroup(row: GroupRow): Group {
   return {
-    groupId: row.group_id,
-    groupName: row.group_name,
+    id: row.group_id,
+    name: row.group_name,
     type: row.type,
     enterpriseProjectId: row.enterprise_project_id,
-    tags: JSON.parse(row.tags) as Tag[],
+    tags: JSON.parse(row.tags) as Group["tags"],
     associationEpIds: JSON.parse(row.association_ep_ids) as string[],
     createTime: row.create_time,
   };
@@ -122,80 +99,79 @@ const MEMBER_FILTER = `
     WHERE json_extract(d.value, '$.name') = @dimName
       AND (@dimValue IS NULL OR json_extract(d.value, '$.value') = @dimValue)))`;
 
-export class CesStore {
-  private readonly statements: {
-    groupById: Statement<[string, string], GroupRow>;
-    groupByName: Statement<[string, string], GroupRow>;
-    idTaken: Statement<[string], { one: number }>;
-    insertGroup: Statement<[Record<string, unknown>]>;
-    updateGroup: Statement<[Record<string, unknown>]>;
-    deleteGroup: Statement<[string, string]>;
-    countGroups: Statement<[Record<string, unknown>], { count: number }>;
-    listGroups: Statement<[Record<string, unknown>], GroupRow>;
-    insertMember: Statement<[number, string, string, string]>;
-    deleteMember: Statement<[number, string, string]>;
-    countMembers: Statement<[Record<string, unknown>], { count: number }>;
-    listMembers: Statement<[Record<string, unknown>], MemberRow>;
+/** The store's statements, each typed where it is written. */
+function prepareStatements(db: SqlDatabase) {
+  return {
+    groupById: db.prepare<[string, string], GroupRow>(
+      "SELECT * FROM ces_groups WHERE project_id = ? AND group_id = ?",
+    ),
+    groupByName: db.prepare<[string, string], GroupRow>(
+      "SELECT * FROM ces_groups WHERE project_id = ? AND group_name = ?",
+    ),
+    idTaken: db.prepare<[string], { one: number }>("SELECT 1 AS one FROM ces_groups WHERE group_id = ?"),
+    insertGroup: db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO ces_groups (project_id, group_id, group_name, type, enterprise_project_id, tags,
+         association_ep_ids, create_time)
+       VALUES (@project, @id, @name, @type, @ep, @tags, @epIds, @createTime)`,
+    ),
+    updateGroup: db.prepare<[Record<string, unknown>]>(
+      "UPDATE ces_groups SET group_name = @name, tags = coalesce(@tags, tags) WHERE seq = @seq",
+    ),
+    deleteGroup: db.prepare<[string, string]>("DELETE FROM ces_groups WHERE project_id = ? AND group_id = ?"),
+    countGroups: db.prepare<[Record<string, unknown>], { count: number }>(
+      `SELECT count(*) AS count FROM ces_groups WHERE ${GROUP_FILTER}`,
+    ),
+    listGroups: db.prepare<[Record<string, unknown>], GroupRow>(
+      `SELECT * FROM ces_groups WHERE ${GROUP_FILTER} ORDER BY seq LIMIT @limit OFFSET @offset`,
+    ),
+    insertMember: db.prepare<[number, string, string, string]>(
+      "INSERT OR IGNORE INTO ces_members (group_seq, namespace, identity, dimensions) VALUES (?, ?, ?, ?)",
+    ),
+    deleteMember: db.prepare<[number, string, string]>(
+      "DELETE FROM ces_members WHERE group_seq = ? AND namespace = ? AND identity = ?",
+    ),
+    countMembers: db.prepare<[Record<string, unknown>], { count: number }>(
+      `SELECT count(*) AS count FROM ces_members WHERE ${MEMBER_FILTER}`,
+    ),
+    listMembers: db.prepare<[Record<string, unknown>], MemberRow>(
+      `SELECT namespace, dimensions FROM ces_members WHERE ${MEMBER_FILTER}
+       ORDER BY seq LIMIT @limit OFFSET @offset`,
+    ),
   };
+}
+
+export class CesStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(private readonly db: SqlDatabase) {
-    this.statements = {
-      groupById: db.prepare("SELECT * FROM ces_groups WHERE project_id = ? AND group_id = ?"),
-      groupByName: db.prepare("SELECT * FROM ces_groups WHERE project_id = ? AND group_name = ?"),
-      idTaken: db.prepare("SELECT 1 AS one FROM ces_groups WHERE group_id = ?"),
-      insertGroup: db.prepare(
-        `INSERT INTO ces_groups (project_id, group_id, group_name, type, enterprise_project_id, tags,
-           association_ep_ids, create_time)
-         VALUES (@project, @id, @name, @type, @ep, @tags, @epIds, @createTime)`,
-      ),
-      updateGroup: db.prepare(
-        "UPDATE ces_groups SET group_name = @name, tags = coalesce(@tags, tags) WHERE seq = @seq",
-      ),
-      deleteGroup: db.prepare("DELETE FROM ces_groups WHERE project_id = ? AND group_id = ?"),
-      countGroups: db.prepare(`SELECT count(*) AS count FROM ces_groups WHERE ${GROUP_FILTER}`),
-      listGroups: db.prepare(
-        `SELECT * FROM ces_groups WHERE ${GROUP_FILTER} ORDER BY seq LIMIT @limit OFFSET @offset`,
-      ),
-      insertMember: db.prepare(
-        "INSERT OR IGNORE INTO ces_members (group_seq, namespace, identity, dimensions) VALUES (?, ?, ?, ?)",
-      ),
-      deleteMember: db.prepare(
-        "DELETE FROM ces_members WHERE group_seq = ? AND namespace = ? AND identity = ?",
-      ),
-      countMembers: db.prepare(`SELECT count(*) AS count FROM ces_members WHERE ${MEMBER_FILTER}`),
-      listMembers: db.prepare(
-        `SELECT namespace, dimensions FROM ces_members WHERE ${MEMBER_FILTER}
-         ORDER BY seq LIMIT @limit OFFSET @offset`,
-      ),
-    };
+    this.statements = prepareStatements(db);
   }
 
-  createGroup(projectId: string, group: NewGroup): StoredGroup {
+  createGroup(projectId: string, group: GroupSpec): Group {
     return this.db.transaction(() => {
-      this.assertNameFree(projectId, group.groupName);
-      let groupId = newGroupId();
-      while (this.statements.idTaken.get(groupId)) groupId = newGroupId();
+      this.assertNameFree(projectId, group.name);
+      const id = unusedId(newGroupId, (candidate) => this.statements.idTaken.get(candidate));
       const createTime = Date.now();
       this.statements.insertGroup.run({
         project: projectId,
-        id: groupId,
-        name: group.groupName,
+        id,
+        name: group.name,
         type: group.type,
         ep: group.enterpriseProjectId,
         tags: JSON.stringify(group.tags),
         epIds: JSON.stringify(group.associationEpIds),
         createTime,
       });
-      return { ...group, groupId, createTime };
+      return { ...group, id, createTime };
     })();
   }
 
-  getGroup(projectId: string, groupId: string): StoredGroup | undefined {
+  getGroup(projectId: string, groupId: string): Group | undefined {
     const row = this.statements.groupById.get(projectId, groupId);
     return row && toGroup(row);
   }
 
-  listGroups(projectId: string, filters: GroupFilters, paging: Paging): Page<StoredGroup> {
+  listGroups(projectId: string, filters: GroupFilters, paging: Paging): Page<Group> {
     const params = {
       project: projectId,
       name: filters.groupName ?? null,
@@ -208,16 +184,16 @@ export class CesStore {
     return { count, items };
   }
 
-  updateGroup(projectId: string, groupId: string, update: GroupUpdate): void {
+  updateGroup(projectId: string, groupId: string, update: GroupChange): void {
     this.db.transaction(() => {
       const row = this.requireGroup(projectId, groupId);
       if (update.tags !== undefined && row.type !== "TAG") {
         throw cesErrors.badBody(`tags can only be set on TAG resource groups (${groupId} is ${row.type})`);
       }
-      if (update.groupName !== row.group_name) this.assertNameFree(projectId, update.groupName);
+      if (update.name !== row.group_name) this.assertNameFree(projectId, update.name);
       this.statements.updateGroup.run({
         seq: row.seq,
-        name: update.groupName,
+        name: update.name,
         tags: update.tags === undefined ? null : JSON.stringify(update.tags),
       });
     })();
@@ -271,7 +247,7 @@ export class CesStore {
     namespace: string,
     filters: MemberFilters,
     paging: Paging,
-  ): Page<StoredMember> & { group: StoredGroup } {
+  ): Page<Member> & { group: Group } {
     const row = this.requireGroup(projectId, groupId);
     const params = {
       group: row.seq,
@@ -294,9 +270,7 @@ export class CesStore {
   }
 
   private requireGroup(projectId: string, groupId: string): GroupRow {
-    const row = this.statements.groupById.get(projectId, groupId);
-    if (!row) throw cesErrors.groupNotFound(groupId);
-    return row;
+    return found(this.statements.groupById.get(projectId, groupId), () => cesErrors.groupNotFound(groupId));
   }
 
   private requireManualGroup(projectId: string, groupId: string): GroupRow {

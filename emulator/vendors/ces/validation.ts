@@ -1,5 +1,5 @@
 /**
- * Wire-level validation for CES requests. Every field rule comes from provider/vendors/ces/contracts.ts, so the
+ * Wire-level validation for CES requests. Every field rule comes from the vendor's contracts, so the
  * provider and the emulator agree on what is valid; this module only adds the body shapes, the type-dependent
  * rules and the URL/query rules, and turns failures into CES errors.
  */
@@ -18,28 +18,14 @@ import {
   namespace,
   tagKey,
   tagValue,
+  type GroupChange,
+  type GroupSpec,
   type GroupType,
+  type Member,
+  type Tag,
 } from "pulumi-resource-groups-contracts/ces";
+import { parseJsonObject } from "../../core/json";
 import { cesErrors } from "./errors";
-
-// The wire shapes of tags and members are the neutral model's; one definition serves both sides.
-export type { Dimension, Member, Tag } from "pulumi-resource-groups-contracts/ces";
-import type { Member, Tag } from "pulumi-resource-groups-contracts/ces";
-
-export interface NewGroup {
-  groupName: string;
-  type: GroupType;
-  enterpriseProjectId: string;
-  /** Only kept for TAG groups. */
-  tags: Tag[];
-  /** Only kept for EPS groups. */
-  associationEpIds: string[];
-}
-
-export interface GroupUpdate {
-  groupName: string;
-  tags?: Tag[];
-}
 
 function list<T extends z.ZodType>(item: T, field: string, min: number, max: number) {
   const got = (input: unknown): string => (Array.isArray(input) ? ` (got ${input.length})` : "");
@@ -120,18 +106,12 @@ function describeIssue(issue: Issue, body: unknown): string {
 }
 
 /** Empty body -> ces.0001; anything but a JSON object -> ces.0014. */
-export function parseJsonObject(raw: string): Record<string, unknown> {
-  if (raw.trim() === "") throw cesErrors.emptyBody();
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    throw cesErrors.badBody(`The request body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw cesErrors.badBody("The request body must be a JSON object");
-  }
-  return value as Record<string, unknown>;
+function jsonObject(raw: string): Record<string, unknown> {
+  return parseJsonObject(raw, {
+    empty: cesErrors.emptyBody,
+    notJson: (reason) => cesErrors.badBody(`The request body is not valid JSON: ${reason}`),
+    notObject: () => cesErrors.badBody("The request body must be a JSON object"),
+  });
 }
 
 function parseWith<T>(schema: z.ZodType<T>, body: Record<string, unknown>): T {
@@ -140,8 +120,8 @@ function parseWith<T>(schema: z.ZodType<T>, body: Record<string, unknown>): T {
   throw cesErrors.badBody(result.error.issues.map((issue) => describeIssue(issue, body)).join("; "));
 }
 
-export function parseCreateGroup(raw: string): NewGroup {
-  const body = parseWith(createGroupBody, parseJsonObject(raw));
+export function parseCreateGroup(raw: string): GroupSpec {
+  const body = parseWith(createGroupBody, jsonObject(raw));
   const type = body.type ?? "Manual";
   if (type === "TAG" && body.tags === undefined) {
     throw cesErrors.badBody(`tags is required when type is TAG (1-${CES_LIMITS.tagsMax} items)`);
@@ -152,7 +132,7 @@ export function parseCreateGroup(raw: string): NewGroup {
     );
   }
   return {
-    groupName: body.group_name,
+    name: body.group_name,
     type,
     enterpriseProjectId: body.enterprise_project_id ?? "0",
     tags: type === "TAG" ? normalizeTags(body.tags ?? []) : [],
@@ -160,8 +140,8 @@ export function parseCreateGroup(raw: string): NewGroup {
   };
 }
 
-export function parseUpdateGroup(raw: string): GroupUpdate {
-  const json = parseJsonObject(raw);
+export function parseUpdateGroup(raw: string): GroupChange {
+  const json = jsonObject(raw);
   const immutable = IMMUTABLE_FIELDS.filter((field) => field in json);
   if (immutable.length > 0) {
     throw cesErrors.badBody(
@@ -169,15 +149,15 @@ export function parseUpdateGroup(raw: string): GroupUpdate {
     );
   }
   const body = parseWith(updateGroupBody, json);
-  return { groupName: body.group_name, ...(body.tags ? { tags: normalizeTags(body.tags) } : {}) };
+  return { name: body.group_name, ...(body.tags ? { tags: normalizeTags(body.tags) } : {}) };
 }
 
 export function parseBatchDeleteGroups(raw: string): string[] {
-  return parseWith(batchDeleteGroupsBody, parseJsonObject(raw)).group_ids;
+  return parseWith(batchDeleteGroupsBody, jsonObject(raw)).group_ids;
 }
 
 export function parseMembers(raw: string): Member[] {
-  return parseWith(membersBody, parseJsonObject(raw)).resources;
+  return parseWith(membersBody, jsonObject(raw)).resources;
 }
 
 /** A tag sent without a value is stored and shown with value "". */

@@ -1,20 +1,13 @@
 /** Cloudflare's v4 envelope: every answer is `{success, errors, messages, result}`; errors carry codes. */
-import { EmulatorFailure, type RenderedError } from "../../core/vendor";
+import type { WireEnvelope, WireMessage } from "pulumi-resource-groups-contracts/cloudflare";
+import { DialectError, errorRenderer } from "../../core/errors";
 
-export interface CloudflareMessage {
-  code: number;
-  message: string;
-  /** The JSON pointer of the bad field, e.g. "/scope/objects/0/key". */
-  source?: { pointer: string };
-}
-
-export class CloudflareError extends Error {
+export class CloudflareError extends DialectError {
   constructor(
-    readonly status: number,
-    readonly errors: readonly CloudflareMessage[],
+    status: number,
+    readonly errors: readonly WireMessage[],
   ) {
-    super(errors.map((e) => e.message).join("; "));
-    this.name = "CloudflareError";
+    super(status, errors.map((e) => e.message).join("; "));
   }
 }
 
@@ -64,37 +57,26 @@ export const cloudflareErrors = {
   internal: (message: string, status = 500) => single(status, 1000, message),
 };
 
-function fromFailure(failure: EmulatorFailure): CloudflareError {
-  switch (failure.kind) {
-    case "unauthorized":
-      return cloudflareErrors.unauthorized();
-    case "forbidden":
-      return cloudflareErrors.forbidden(failure.message);
-    case "route-not-found":
-      return cloudflareErrors.noRoute();
-    case "body-too-large":
-      return cloudflareErrors.badBody([{ message: failure.message }]);
-    case "injected":
-      return failure.status === 429
-        ? cloudflareErrors.rateLimited()
-        : cloudflareErrors.internal(failure.message, failure.status);
-  }
-}
-
-export function renderCloudflareError(error: unknown): RenderedError {
-  const cloudflare =
-    error instanceof CloudflareError
-      ? error
-      : error instanceof EmulatorFailure
-        ? fromFailure(error)
-        : cloudflareErrors.internal("Internal error in the emulator; see its log");
-  return {
-    status: cloudflare.status,
-    body: { success: false, errors: cloudflare.errors, messages: [], result: null },
-  };
-}
+export const renderCloudflareError = errorRenderer({
+  own: CloudflareError,
+  failures: {
+    unauthorized: () => cloudflareErrors.unauthorized(),
+    forbidden: cloudflareErrors.forbidden,
+    routeNotFound: () => cloudflareErrors.noRoute(),
+    bodyTooLarge: (message) => cloudflareErrors.badBody([{ message }]),
+    rateLimited: () => cloudflareErrors.rateLimited(),
+    failed: cloudflareErrors.internal,
+    unexpected: () => cloudflareErrors.internal("Internal error in the emulator; see its log"),
+  },
+  body: (error): WireEnvelope<null> => ({
+    success: false,
+    errors: [...error.errors],
+    messages: [],
+    result: null,
+  }),
+});
 
 /** The success envelope. */
-export function envelope(result: unknown): { status: number; body: unknown } {
+export function envelope<T>(result: T): { status: number; body: WireEnvelope<T> } {
   return { status: 200, body: { success: true, errors: [], messages: [], result } };
 }

@@ -1,7 +1,8 @@
 /** The Cloudflare IAM resource-group endpoints: check the path ids, call the store, wrap the answer. */
+import { toWireGroup } from "pulumi-resource-groups-contracts/cloudflare";
 import type { Route } from "../../core/vendor";
 import { envelope } from "./errors";
-import type { CloudflareStore, StoredGroup } from "./store";
+import type { CloudflareStore } from "./store";
 import {
   GROUPS_PATH,
   parseCreateGroup,
@@ -13,16 +14,6 @@ import {
 export const CLOUDFLARE_PREFIX = "/client/v4";
 const GROUPS = CLOUDFLARE_PREFIX + GROUPS_PATH;
 const GROUP = `${GROUPS}/{resource_group_id}`;
-
-/** Responses carry `scope` as a list of one element (the seed's shape); requests send one object. */
-export function groupBody(group: StoredGroup) {
-  return {
-    id: group.id,
-    name: group.name,
-    scope: [{ key: group.scope.key, objects: group.scope.objects.map((key) => ({ key })) }],
-    meta: { key: "editable", value: group.builtIn ? "false" : "true" },
-  };
-}
 
 /** A group id in the path; parsePathIds has made sure it is there for these routes. */
 function pathGroup(params: Readonly<Record<string, string>>): { accountId: string; groupId: string } {
@@ -37,7 +28,7 @@ export function cloudflareRoutes(store: CloudflareStore): Route[] {
       pattern: GROUPS,
       handle: ({ params, query }) => {
         const { accountId } = parsePathIds(params);
-        return envelope(store.listGroups(accountId, parseGroupFilters(query)).map(groupBody));
+        return envelope(store.listGroups(accountId, parseGroupFilters(query)).map(toWireGroup));
       },
     },
     {
@@ -45,7 +36,7 @@ export function cloudflareRoutes(store: CloudflareStore): Route[] {
       pattern: GROUPS,
       handle: ({ params, body }) => {
         const { accountId } = parsePathIds(params);
-        return envelope(groupBody(store.createGroup(accountId, parseCreateGroup(body, accountId))));
+        return envelope(toWireGroup(store.createGroup(accountId, parseCreateGroup(body, accountId))));
       },
     },
     {
@@ -53,7 +44,7 @@ export function cloudflareRoutes(store: CloudflareStore): Route[] {
       pattern: GROUP,
       handle: ({ params }) => {
         const { accountId, groupId } = pathGroup(params);
-        return envelope(groupBody(store.getGroup(accountId, groupId)));
+        return envelope(toWireGroup(store.getGroup(accountId, groupId)));
       },
     },
     {
@@ -62,7 +53,7 @@ export function cloudflareRoutes(store: CloudflareStore): Route[] {
       handle: ({ params, body }) => {
         const { accountId, groupId } = pathGroup(params);
         const group = store.updateGroup(accountId, groupId, () => parseUpdateGroup(body, accountId));
-        return envelope(groupBody(group));
+        return envelope(toWireGroup(group));
       },
     },
     {

@@ -3,11 +3,17 @@
  * group, made the first time the account is touched. Every call runs in one transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { accountKey, ALL_OBJECTS, builtInGroupName } from "pulumi-resource-groups-contracts/cloudflare";
+import {
+  accountKey,
+  ALL_OBJECTS,
+  builtInGroupName,
+  type CloudflareGroup,
+} from "pulumi-resource-groups-contracts/cloudflare";
 import type { Migration } from "../../core/db";
-import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
+import type { SqlDatabase } from "../../core/sqlite";
+import { found } from "../../core/store";
 import { cloudflareErrors } from "./errors";
-import type { GroupFilters, GroupScope, GroupUpdate, NewGroup } from "./validation";
+import type { GroupFilters, GroupUpdate, NewGroup } from "./validation";
 
 export const CLOUDFLARE_MIGRATIONS: readonly Migration[] = [
   {
@@ -27,13 +33,6 @@ export const CLOUDFLARE_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export interface StoredGroup {
-  id: string;
-  name: string;
-  scope: GroupScope;
-  builtIn: boolean;
-}
-
 interface GroupRow {
   id: string;
   name: string;
@@ -42,12 +41,16 @@ interface GroupRow {
   built_in: number;
 }
 
-function toGroup(row: GroupRow): StoredGroup {
+/** A group as the provider's handlers see it; only the built-in group is not editable. */
+function toGroup(row: GroupRow): CloudflareGroup {
+  const editable = row.built_in !== 1;
   return {
     id: row.id,
     name: row.name,
-    scope: { key: row.scope_key, objects: JSON.parse(row.scope_objects) as string[] },
-    builtIn: row.built_in === 1,
+    scopeKey: row.scope_key,
+    objects: JSON.parse(row.scope_objects) as string[],
+    editable,
+    meta: { key: "editable", value: String(editable) },
   };
 }
 
@@ -61,56 +64,58 @@ export function builtInGroupId(accountId: string): string {
 
 const COLUMNS = "id, name, scope_key, scope_objects, built_in";
 
-export class CloudflareStore {
-  private readonly statements: {
-    insert: Statement<[Record<string, unknown>]>;
-    insertBuiltIn: Statement<[Record<string, unknown>]>;
-    byId: Statement<[string, string], GroupRow>;
-    byName: Statement<[string, string], { id: string }>;
-    list: Statement<[Record<string, unknown>], GroupRow>;
-    update: Statement<[Record<string, unknown>]>;
-    remove: Statement<[string, string]>;
+/** The store's statements, each typed where it is written. */
+function prepareStatements(db: SqlDatabase) {
+  const insert = `INSERT INTO cloudflare_groups (account_id, ${COLUMNS})
+    VALUES (@account, @id, @name, @scope_key, @scope_objects, @builtIn)`;
+  return {
+    insert: db.prepare<[Record<string, unknown>]>(insert),
+    // The built-in group's id is derived from the account, so a second insert is simply ignored.
+    insertBuiltIn: db.prepare<[Record<string, unknown>]>(insert.replace("INSERT", "INSERT OR IGNORE")),
+    byId: db.prepare<[string, string], GroupRow>(
+      `SELECT ${COLUMNS} FROM cloudflare_groups WHERE account_id = ? AND id = ?`,
+    ),
+    byName: db.prepare<[string, string], { id: string }>(
+      "SELECT id FROM cloudflare_groups WHERE account_id = ? AND name = ?",
+    ),
+    list: db.prepare<[Record<string, unknown>], GroupRow>(
+      `SELECT ${COLUMNS} FROM cloudflare_groups
+       WHERE account_id = @account AND (@id IS NULL OR id = @id) AND (@name IS NULL OR name = @name)
+       ORDER BY seq`,
+    ),
+    update: db.prepare<[Record<string, unknown>]>(
+      "UPDATE cloudflare_groups SET name = @name, scope_key = @scope_key, scope_objects = @scope_objects WHERE id = @id",
+    ),
+    remove: db.prepare<[string, string]>("DELETE FROM cloudflare_groups WHERE account_id = ? AND id = ?"),
   };
+}
+
+export class CloudflareStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(private readonly db: SqlDatabase) {
-    const insert = `INSERT INTO cloudflare_groups (account_id, ${COLUMNS})
-      VALUES (@account, @id, @name, @scopeKey, @objects, @builtIn)`;
-    this.statements = {
-      insert: db.prepare(insert),
-      // The built-in group's id is derived from the account, so a second insert is simply ignored.
-      insertBuiltIn: db.prepare(insert.replace("INSERT", "INSERT OR IGNORE")),
-      byId: db.prepare(`SELECT ${COLUMNS} FROM cloudflare_groups WHERE account_id = ? AND id = ?`),
-      byName: db.prepare("SELECT id FROM cloudflare_groups WHERE account_id = ? AND name = ?"),
-      list: db.prepare(
-        `SELECT ${COLUMNS} FROM cloudflare_groups
-         WHERE account_id = @account AND (@id IS NULL OR id = @id) AND (@name IS NULL OR name = @name)
-         ORDER BY seq`,
-      ),
-      update: db.prepare(
-        "UPDATE cloudflare_groups SET name = @name, scope_key = @scopeKey, scope_objects = @objects WHERE id = @id",
-      ),
-      remove: db.prepare("DELETE FROM cloudflare_groups WHERE account_id = ? AND id = ?"),
-    };
+    this.statements = prepareStatements(db);
   }
 
-  createGroup(accountId: string, group: NewGroup): StoredGroup {
+  createGroup(accountId: string, group: NewGroup): CloudflareGroup {
     return this.db.transaction(() => {
       this.touch(accountId);
       this.assertNameFree(accountId, group.name);
       const id = randomBytes(16).toString("hex");
-      this.statements.insert.run({ account: accountId, id, ...this.columns(group), builtIn: 0 });
-      return { id, ...group, builtIn: false };
+      const columns = this.columns(group);
+      this.statements.insert.run({ account: accountId, id, ...columns, builtIn: 0 });
+      return toGroup({ id, ...columns, built_in: 0 });
     })();
   }
 
-  getGroup(accountId: string, groupId: string): StoredGroup {
+  getGroup(accountId: string, groupId: string): CloudflareGroup {
     return this.db.transaction(() => {
       this.touch(accountId);
       return toGroup(this.requireGroup(accountId, groupId));
     })();
   }
 
-  listGroups(accountId: string, filters: GroupFilters): StoredGroup[] {
+  listGroups(accountId: string, filters: GroupFilters): CloudflareGroup[] {
     return this.db.transaction(() => {
       this.touch(accountId);
       return this.statements.list
@@ -123,15 +128,19 @@ export class CloudflareStore {
    * Checks existence, then that the group is editable, and only then reads the body (`parse`), so the
    * errors come in the documented order; all in the one transaction of the write.
    */
-  updateGroup(accountId: string, groupId: string, parse: () => GroupUpdate): StoredGroup {
+  updateGroup(accountId: string, groupId: string, parse: () => GroupUpdate): CloudflareGroup {
     return this.db.transaction(() => {
       this.touch(accountId);
       const current = toGroup(this.requireEditable(accountId, groupId));
       const update = parse();
-      const next: NewGroup = { name: update.name ?? current.name, scope: update.scope ?? current.scope };
+      const next: NewGroup = {
+        name: update.name ?? current.name,
+        scope: update.scope ?? { key: current.scopeKey, objects: current.objects },
+      };
       if (next.name !== current.name) this.assertNameFree(accountId, next.name);
-      this.statements.update.run({ id: groupId, ...this.columns(next) });
-      return { id: groupId, ...next, builtIn: false };
+      const columns = this.columns(next);
+      this.statements.update.run({ id: groupId, ...columns });
+      return toGroup({ id: groupId, ...columns, built_in: 0 });
     })();
   }
 
@@ -161,14 +170,17 @@ export class CloudflareStore {
     });
   }
 
-  private columns(group: NewGroup): Record<string, string> {
-    return { name: group.name, scopeKey: group.scope.key, objects: JSON.stringify(group.scope.objects) };
+  /** The columns of a group's fields, named as in the table. */
+  private columns(group: NewGroup): Omit<GroupRow, "id" | "built_in"> {
+    return {
+      name: group.name,
+      scope_key: group.scope.key,
+      scope_objects: JSON.stringify(group.scope.objects),
+    };
   }
 
   private requireGroup(accountId: string, groupId: string): GroupRow {
-    const row = this.statements.byId.get(accountId, groupId);
-    if (!row) throw cloudflareErrors.groupNotFound(groupId);
-    return row;
+    return found(this.statements.byId.get(accountId, groupId), () => cloudflareErrors.groupNotFound(groupId));
   }
 
   private requireEditable(accountId: string, groupId: string): GroupRow {

@@ -1,10 +1,11 @@
 /**
- * Wire-level validation of Cloudflare requests. Field rules come from provider/vendors/cloudflare/contracts.ts
- * (shared with the provider); this module adds the body shapes and turns each broken rule into a 1001 error
+ * Wire-level validation of Cloudflare requests. Field rules come from the vendor's contracts (shared with
+ * the provider); this module adds the body shapes and turns each broken rule into a 1001 error
  * carrying the JSON pointer of its field.
  */
 import type { z } from "zod";
 import { HEX32, groupName, scopeKey, scopeObjectKeys } from "pulumi-resource-groups-contracts/cloudflare";
+import { parseJsonObject } from "../../core/json";
 import { cloudflareErrors, type BodyProblem } from "./errors";
 
 export interface GroupScope {
@@ -52,21 +53,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function parseJsonObject(raw: string): Record<string, unknown> {
-  if (raw.trim() === "") {
-    throw cloudflareErrors.badBody([{ message: "The request body is empty; send a JSON object" }]);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    throw cloudflareErrors.badBody([
-      { message: `The request body is not valid JSON: ${(error as Error).message}` },
-    ]);
-  }
-  if (!isObject(value))
-    throw cloudflareErrors.badBody([{ message: "The request body must be a JSON object" }]);
-  return value;
+function jsonObject(raw: string): Record<string, unknown> {
+  const bad = (message: string) => cloudflareErrors.badBody([{ message }]);
+  return parseJsonObject(raw, {
+    empty: () => bad("The request body is empty; send a JSON object"),
+    notJson: (reason) => bad(`The request body is not valid JSON: ${reason}`),
+    notObject: () => bad("The request body must be a JSON object"),
+  });
 }
 
 /** Runs a shared rule on one field, recording each issue under the field's pointer. */
@@ -133,7 +126,7 @@ function parseObjects(value: unknown, problems: BodyProblem[]): string[] | undef
 
 /** `POST` body: `{name, scope: {key, objects: [{key}]}}`, all required. Unknown fields are ignored. */
 export function parseCreateGroup(raw: string, accountId: string): NewGroup {
-  const body = parseJsonObject(raw);
+  const body = jsonObject(raw);
   const problems: BodyProblem[] = [];
   const name = checkField(groupName, body.name, () => "/name", problems);
   const scope = parseScope(body.scope, accountId, problems);
@@ -144,7 +137,7 @@ export function parseCreateGroup(raw: string, accountId: string): NewGroup {
 
 /** `PUT` body: `{name?, scope?}`, at least one of them. Unknown fields are ignored. */
 export function parseUpdateGroup(raw: string, accountId: string): GroupUpdate {
-  const body = parseJsonObject(raw);
+  const body = jsonObject(raw);
   if (body.name === undefined && body.scope === undefined) {
     throw cloudflareErrors.badBody([{ message: "The update must change name, scope or both" }]);
   }

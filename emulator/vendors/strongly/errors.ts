@@ -1,15 +1,14 @@
 /** Strongly error codes and the `{success: false, error: {code, message}}` body every failure answers with. */
-import { SCOPES } from "pulumi-resource-groups-contracts/strongly";
-import { EmulatorFailure, type RenderedError } from "../../core/vendor";
+import { SCOPES, type WireError } from "pulumi-resource-groups-contracts/strongly";
+import { DialectError, errorRenderer } from "../../core/errors";
 
-export class StronglyError extends Error {
+export class StronglyError extends DialectError {
   constructor(
-    readonly status: number,
+    status: number,
     readonly code: string,
     message: string,
   ) {
-    super(message);
-    this.name = "StronglyError";
+    super(status, message);
   }
 }
 
@@ -33,33 +32,21 @@ export const stronglyErrors = {
   internal: (message: string, status = 500) => new StronglyError(status, "internal-error", message),
 };
 
-function fromFailure(failure: EmulatorFailure): StronglyError {
-  switch (failure.kind) {
-    case "unauthorized":
-      return stronglyErrors.unauthorized(`${failure.message} (send the API key in the X-API-Key header)`);
-    case "forbidden":
-      // The server forbids exactly one thing: a write with the read-only key.
-      return stronglyErrors.scopeRequired(failure.message);
-    case "route-not-found":
-      return stronglyErrors.notFound(failure.message);
-    case "body-too-large":
-      return stronglyErrors.validation(failure.message);
-    case "injected":
-      return failure.status === 429
-        ? stronglyErrors.rateLimited(failure.message)
-        : stronglyErrors.internal(failure.message, failure.status);
-  }
-}
-
-export function renderStronglyError(error: unknown): RenderedError {
-  const strongly =
-    error instanceof StronglyError
-      ? error
-      : error instanceof EmulatorFailure
-        ? fromFailure(error)
-        : stronglyErrors.internal("Internal error in the emulator; see its log");
-  return {
-    status: strongly.status,
-    body: { success: false, error: { code: strongly.code, message: strongly.message } },
-  };
-}
+export const renderStronglyError = errorRenderer({
+  own: StronglyError,
+  failures: {
+    unauthorized: (message) =>
+      stronglyErrors.unauthorized(`${message} (send the API key in the X-API-Key header)`),
+    // The server forbids exactly one thing: a write with the read-only key.
+    forbidden: stronglyErrors.scopeRequired,
+    routeNotFound: stronglyErrors.notFound,
+    bodyTooLarge: stronglyErrors.validation,
+    rateLimited: stronglyErrors.rateLimited,
+    failed: stronglyErrors.internal,
+    unexpected: () => stronglyErrors.internal("Internal error in the emulator; see its log"),
+  },
+  body: (error): Required<WireError> => ({
+    success: false,
+    error: { code: error.code, message: error.message },
+  }),
+});

@@ -3,31 +3,20 @@
  * emulator's key has finops:read and finops:write, its read-only key (option `readOnlyTokens.strongly`,
  * flag `--strongly-read-only-key`) finops:read only.
  */
-import type { IncomingMessage } from "node:http";
-import { defineDialect } from "../../core/vendor";
+import { headerValue } from "../../core/http";
+import { storeDialect } from "../../core/vendor";
 import { renderStronglyError } from "./errors";
 import { stronglyRoutes } from "./routes";
 import { STRONGLY_MIGRATIONS, StronglyStore } from "./store";
 import { stronglyOverview } from "./overview";
 
-function apiKey(req: IncomingMessage): string | undefined {
-  const value = req.headers["x-api-key"];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-export const strongly = defineDialect({
+export const strongly = storeDialect({
   name: "strongly",
+  prefix: "/api/v1/finops/",
   migrations: STRONGLY_MIGRATIONS,
-  create(db) {
-    const store = new StronglyStore(db);
-    return {
-      name: "strongly",
-      prefix: "/api/v1/finops/",
-      routes: stronglyRoutes(store),
-      credential: apiKey,
-      renderError: renderStronglyError,
-      reset: () => store.reset(),
-      overview: () => stronglyOverview(db),
-    };
-  },
+  store: (db) => new StronglyStore(db),
+  routes: stronglyRoutes,
+  credential: (req) => headerValue(req, "x-api-key"),
+  renderError: renderStronglyError,
+  overview: stronglyOverview,
 });

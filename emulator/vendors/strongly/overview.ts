@@ -1,5 +1,5 @@
 /** Strongly FinOps groups for the overview page, in creation order, members in the order added. */
-import type { VendorOverview } from "../../core/overview";
+import { groupsWithMembers, type VendorOverview } from "../../core/overview";
 import type { SqlDatabase } from "../../core/sqlite";
 
 interface GroupRow {
@@ -19,22 +19,20 @@ interface MemberRow {
 }
 
 export function stronglyOverview(db: SqlDatabase): Omit<VendorOverview, "vendor"> {
-  const groups = db.prepare<[], GroupRow>("SELECT * FROM strongly_groups ORDER BY seq").all();
-  const members = db
-    .prepare<[], MemberRow>("SELECT group_seq, type, resource_id, name FROM strongly_members ORDER BY seq")
-    .all();
+  const sql = {
+    groups: "SELECT * FROM strongly_groups ORDER BY seq",
+    members: "SELECT group_seq, type, resource_id, name FROM strongly_members ORDER BY seq",
+  };
   return {
     title: "Strongly FinOps",
-    groups: groups.map((row) => ({
+    groups: groupsWithMembers<GroupRow, MemberRow>(db, sql, (row, members) => ({
       id: row.group_id,
       name: row.name,
       kind: row.status,
       description: row.description || undefined,
       scopes: [`organization ${row.organization_id}`],
       tags: [],
-      members: members
-        .filter((m) => m.group_seq === row.seq)
-        .map((m) => ({ name: m.name, detail: `${m.type} ${m.resource_id}` })),
+      members: members.map((m) => ({ name: m.name, detail: `${m.type} ${m.resource_id}` })),
     })),
   };
 }

@@ -1,5 +1,5 @@
 /** The Strongly FinOps resource-group endpoints: validate the call, hand it to the store, shape the bare answer. */
-import { GROUP_ID } from "pulumi-resource-groups-contracts/strongly";
+import { GROUP_ID, type WireCreated, type WireList } from "pulumi-resource-groups-contracts/strongly";
 import type { Route } from "../../core/vendor";
 import { stronglyErrors } from "./errors";
 import type { StronglyStore } from "./store";
@@ -28,19 +28,22 @@ export function stronglyRoutes(store: StronglyStore): Route[] {
       handle: ({ query }) => {
         const list = parseListQuery(query);
         const page = store.listGroups(list);
-        return {
-          status: 200,
-          body: { count: page.count, limit: list.limit, offset: list.offset, items: page.items },
+        const body: WireList = {
+          count: page.count,
+          limit: list.limit,
+          offset: list.offset,
+          items: page.items,
         };
+        return { status: 200, body };
       },
     },
     {
       method: "POST",
       pattern: STRONGLY_BASE,
-      handle: ({ body }) => ({
-        status: 201,
-        body: { resourceGroupId: store.createGroup(parseCreateGroup(body)) },
-      }),
+      handle: ({ body }) => {
+        const created: WireCreated = { resourceGroupId: store.createGroup(parseCreateGroup(body)) };
+        return { status: 201, body: created };
+      },
     },
     {
       method: "GET",

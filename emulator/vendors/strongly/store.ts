@@ -3,9 +3,6 @@
  * and one owner, so every group carries the same `organizationId` and `ownerId`. Each write runs in one
  * transaction, so the checks it makes (name free, member absent, room left) hold when it commits.
  */
-import { randomInt } from "node:crypto";
-import type { Migration } from "../../core/db";
-import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
 import {
   STRONGLY_LIMITS,
   type GroupStatus,
@@ -13,7 +10,12 @@ import {
   type Member,
   type MemberType,
   type NewGroup,
+  type WireGroup,
+  type WireSummary,
 } from "pulumi-resource-groups-contracts/strongly";
+import type { Migration } from "../../core/db";
+import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
+import { LOWERCASE_ALPHANUMERIC, found, randomId, unusedId } from "../../core/store";
 import { stronglyErrors } from "./errors";
 import type { ListQuery } from "./validation";
 
@@ -50,19 +52,9 @@ export const STRONGLY_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export interface StoredGroup {
-  _id: string;
-  name: string;
-  description: string;
-  status: GroupStatus;
-  ownerId: string;
-  organizationId: string;
-  resources: Member[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type GroupSummary = Omit<StoredGroup, "resources">;
+/** The emulator answers every field of a group: a member list and a description, empty or not. */
+export type StoredGroup = Required<WireGroup>;
+export type GroupSummary = Required<WireSummary>;
 
 export interface Page {
   count: number;
@@ -81,13 +73,7 @@ interface GroupRow {
   updated_at: string;
 }
 
-const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-function newGroupId(): string {
-  let id = "rg_";
-  for (let i = 0; i < 16; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
-}
+const newGroupId = () => randomId("rg_", 16, LOWERCASE_ALPHANUMERIC);
 
 const nameKey = (name: string) => name.toLowerCase();
 
@@ -112,62 +98,62 @@ const LIST_FILTER = `
 /** Sort columns are fixed strings chosen by field, never text from the request. */
 const ORDER_COLUMNS = { name: "name_key", createdAt: "created_at", updatedAt: "updated_at" } as const;
 
-export class StronglyStore {
-  private readonly statements: {
-    groupById: Statement<[string, string], GroupRow>;
-    groupByNameKey: Statement<[string, string], GroupRow>;
-    idTaken: Statement<[string], { one: number }>;
-    insertGroup: Statement<[Record<string, unknown>]>;
-    updateGroup: Statement<[Record<string, unknown>]>;
-    touchGroup: Statement<[string, number]>;
-    deleteGroup: Statement<[string, string]>;
-    countGroups: Statement<[Record<string, unknown>], { count: number }>;
-    members: Statement<[number], { type: MemberType; resource_id: string; name: string }>;
-    memberExists: Statement<[number, string, string], { one: number }>;
-    countMembers: Statement<[number], { count: number }>;
-    insertMember: Statement<[number, string, string, string]>;
-    deleteMember: Statement<[number, string, string]>;
+/** The store's statements, each typed where it is written. */
+function prepareStatements(db: SqlDatabase) {
+  return {
+    groupById: db.prepare<[string, string], GroupRow>(
+      "SELECT * FROM strongly_groups WHERE organization_id = ? AND group_id = ?",
+    ),
+    groupByNameKey: db.prepare<[string, string], GroupRow>(
+      "SELECT * FROM strongly_groups WHERE organization_id = ? AND name_key = ?",
+    ),
+    idTaken: db.prepare<[string], { one: number }>("SELECT 1 AS one FROM strongly_groups WHERE group_id = ?"),
+    insertGroup: db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO strongly_groups (group_id, organization_id, owner_id, name, name_key, description,
+         description_key, status, created_at, updated_at)
+       VALUES (@id, @org, @owner, @name, @nameKey, @description, @descriptionKey, 'active', @now, @now)`,
+    ),
+    updateGroup: db.prepare<[Record<string, unknown>]>(
+      `UPDATE strongly_groups SET name = @name, name_key = @nameKey, description = @description,
+         description_key = @descriptionKey, updated_at = @now WHERE seq = @seq`,
+    ),
+    touchGroup: db.prepare<[string, number]>("UPDATE strongly_groups SET updated_at = ? WHERE seq = ?"),
+    deleteGroup: db.prepare<[string, string]>(
+      "DELETE FROM strongly_groups WHERE organization_id = ? AND group_id = ?",
+    ),
+    countGroups: db.prepare<[Record<string, unknown>], { count: number }>(
+      `SELECT count(*) AS count FROM strongly_groups WHERE ${LIST_FILTER}`,
+    ),
+    members: db.prepare<[number], { type: MemberType; resource_id: string; name: string }>(
+      "SELECT type, resource_id, name FROM strongly_members WHERE group_seq = ? ORDER BY seq",
+    ),
+    memberExists: db.prepare<[number, string, string], { one: number }>(
+      "SELECT 1 AS one FROM strongly_members WHERE group_seq = ? AND type = ? AND resource_id = ?",
+    ),
+    countMembers: db.prepare<[number], { count: number }>(
+      "SELECT count(*) AS count FROM strongly_members WHERE group_seq = ?",
+    ),
+    insertMember: db.prepare<[number, string, string, string]>(
+      "INSERT INTO strongly_members (group_seq, type, resource_id, name) VALUES (?, ?, ?, ?)",
+    ),
+    deleteMember: db.prepare<[number, string, string]>(
+      "DELETE FROM strongly_members WHERE group_seq = ? AND type = ? AND resource_id = ?",
+    ),
   };
+}
+
+export class StronglyStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly listStatements = new Map<string, Statement<[Record<string, unknown>], GroupRow>>();
 
   constructor(private readonly db: SqlDatabase) {
-    this.statements = {
-      groupById: db.prepare("SELECT * FROM strongly_groups WHERE organization_id = ? AND group_id = ?"),
-      groupByNameKey: db.prepare("SELECT * FROM strongly_groups WHERE organization_id = ? AND name_key = ?"),
-      idTaken: db.prepare("SELECT 1 AS one FROM strongly_groups WHERE group_id = ?"),
-      insertGroup: db.prepare(
-        `INSERT INTO strongly_groups (group_id, organization_id, owner_id, name, name_key, description,
-           description_key, status, created_at, updated_at)
-         VALUES (@id, @org, @owner, @name, @nameKey, @description, @descriptionKey, 'active', @now, @now)`,
-      ),
-      updateGroup: db.prepare(
-        `UPDATE strongly_groups SET name = @name, name_key = @nameKey, description = @description,
-           description_key = @descriptionKey, updated_at = @now WHERE seq = @seq`,
-      ),
-      touchGroup: db.prepare("UPDATE strongly_groups SET updated_at = ? WHERE seq = ?"),
-      deleteGroup: db.prepare("DELETE FROM strongly_groups WHERE organization_id = ? AND group_id = ?"),
-      countGroups: db.prepare(`SELECT count(*) AS count FROM strongly_groups WHERE ${LIST_FILTER}`),
-      members: db.prepare(
-        "SELECT type, resource_id, name FROM strongly_members WHERE group_seq = ? ORDER BY seq",
-      ),
-      memberExists: db.prepare(
-        "SELECT 1 AS one FROM strongly_members WHERE group_seq = ? AND type = ? AND resource_id = ?",
-      ),
-      countMembers: db.prepare("SELECT count(*) AS count FROM strongly_members WHERE group_seq = ?"),
-      insertMember: db.prepare(
-        "INSERT INTO strongly_members (group_seq, type, resource_id, name) VALUES (?, ?, ?, ?)",
-      ),
-      deleteMember: db.prepare(
-        "DELETE FROM strongly_members WHERE group_seq = ? AND type = ? AND resource_id = ?",
-      ),
-    };
+    this.statements = prepareStatements(db);
   }
 
   createGroup(group: NewGroup): string {
     return this.db.transaction(() => {
       this.assertNameFree(group.name);
-      let id = newGroupId();
-      while (this.statements.idTaken.get(id)) id = newGroupId();
+      const id = unusedId(newGroupId, (candidate) => this.statements.idTaken.get(candidate));
       const description = group.description ?? "";
       this.statements.insertGroup.run({
         id,
@@ -288,9 +274,9 @@ export class StronglyStore {
   }
 
   private requireGroup(groupId: string): GroupRow {
-    const row = this.statements.groupById.get(STRONGLY_ORGANIZATION_ID, groupId);
-    if (!row) throw stronglyErrors.groupNotFound(groupId);
-    return row;
+    return found(this.statements.groupById.get(STRONGLY_ORGANIZATION_ID, groupId), () =>
+      stronglyErrors.groupNotFound(groupId),
+    );
   }
 
   private assertNameFree(name: string): void {

@@ -20,6 +20,7 @@ import {
   type NewGroup,
   type SortSpec,
 } from "pulumi-resource-groups-contracts/strongly";
+import { parseJsonObject } from "../../core/json";
 import { stronglyErrors } from "./errors";
 
 type Issue = z.ZodError["issues"][number];
@@ -33,22 +34,16 @@ function describeIssue(issue: Issue, body: Record<string, unknown>): string {
   return field === "" || issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
 }
 
-function parseJsonObject(raw: string): Record<string, unknown> {
-  if (raw.trim() === "") throw stronglyErrors.validation("The request body must be a JSON object");
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    throw stronglyErrors.validation(`The request body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw stronglyErrors.validation("The request body must be a JSON object");
-  }
-  return value as Record<string, unknown>;
+function jsonObject(raw: string): Record<string, unknown> {
+  return parseJsonObject(raw, {
+    empty: () => stronglyErrors.validation("The request body must be a JSON object"),
+    notJson: (reason) => stronglyErrors.validation(`The request body is not valid JSON: ${reason}`),
+    notObject: () => stronglyErrors.validation("The request body must be a JSON object"),
+  });
 }
 
 function parseBody<T>(schema: z.ZodType<T>, raw: string): T {
-  const body = parseJsonObject(raw);
+  const body = jsonObject(raw);
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw stronglyErrors.validation(result.error.issues.map((issue) => describeIssue(issue, body)).join("; "));

@@ -1,15 +1,11 @@
 /** ZopNight errors: a status and the `{error: "<message>"}` body every ZopNight failure answers with. */
-import { EmulatorFailure, type RenderedError } from "../../core/vendor";
+import type { WireError } from "pulumi-resource-groups-contracts/zopnight";
+import { DialectError, errorRenderer } from "../../core/errors";
 
-export class ZopNightError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ZopNightError";
-  }
-}
+export class ZopNightError extends DialectError {}
+
+/** ZopNight words every failure the same way: its message, under its status. */
+const plain = (message: string, status: number) => new ZopNightError(status, message);
 
 export const zopnightErrors = {
   badRequest: (message: string) => new ZopNightError(400, message),
@@ -25,19 +21,17 @@ export const zopnightErrors = {
     new ZopNightError(409, `id: resource ${resourceId} already exists in the inventory`),
 };
 
-function fromFailure(failure: EmulatorFailure): ZopNightError {
-  if (failure.kind === "unauthorized") {
-    return new ZopNightError(401, `${failure.message} (send it as Authorization: Bearer <token>)`);
-  }
-  return new ZopNightError(failure.status, failure.message);
-}
-
-export function renderZopNightError(error: unknown): RenderedError {
-  const zop =
-    error instanceof ZopNightError
-      ? error
-      : error instanceof EmulatorFailure
-        ? fromFailure(error)
-        : new ZopNightError(500, "internal error in the emulator; see its log");
-  return { status: zop.status, body: { error: zop.message } };
-}
+export const renderZopNightError = errorRenderer({
+  own: ZopNightError,
+  failures: {
+    unauthorized: (message) =>
+      new ZopNightError(401, `${message} (send it as Authorization: Bearer <token>)`),
+    forbidden: plain,
+    routeNotFound: plain,
+    bodyTooLarge: plain,
+    rateLimited: plain,
+    failed: plain,
+    unexpected: () => new ZopNightError(500, "internal error in the emulator; see its log"),
+  },
+  body: (error): WireError => ({ error: error.message }),
+});

@@ -7,12 +7,13 @@
  * `{id?, name, timezone}` creates (or renames) a schedule and attaches it to the group.
  */
 import type { IncomingMessage } from "node:http";
-import { defineDialect } from "../../core/vendor";
+import { storeDialect } from "../../core/vendor";
 import { renderZopNightError } from "./errors";
 import { ZOPNIGHT_PREFIX, zopnightAdminRoutes, zopnightRoutes } from "./routes";
 import { ZOPNIGHT_MIGRATIONS, ZopNightStore } from "./store";
 import { zopnightOverview } from "./overview";
 
+/** Any spacing after `Bearer`, and the rest of the header as the token; another scheme sends none. */
 function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
@@ -20,20 +21,14 @@ function bearerToken(req: IncomingMessage): string | undefined {
   return match ? match[1] : "";
 }
 
-export const zopnight = defineDialect({
+export const zopnight = storeDialect({
   name: "zopnight",
+  prefix: ZOPNIGHT_PREFIX,
   migrations: ZOPNIGHT_MIGRATIONS,
-  create(db) {
-    const store = new ZopNightStore(db);
-    return {
-      name: "zopnight",
-      prefix: ZOPNIGHT_PREFIX,
-      routes: zopnightRoutes(store),
-      adminRoutes: zopnightAdminRoutes(store),
-      credential: bearerToken,
-      renderError: renderZopNightError,
-      reset: () => store.reset(),
-      overview: () => zopnightOverview(db),
-    };
-  },
+  store: (db) => new ZopNightStore(db),
+  routes: zopnightRoutes,
+  adminRoutes: zopnightAdminRoutes,
+  credential: bearerToken,
+  renderError: renderZopNightError,
+  overview: zopnightOverview,
 });

@@ -3,17 +3,10 @@
  * members point at. Ids are stable so tests and examples can name them; more are added through
  * `POST /_emulator/zopnight/resources`.
  */
-import type { CloudProvider } from "pulumi-resource-groups-contracts/zopnight";
+import type { CloudProvider, WireResource } from "pulumi-resource-groups-contracts/zopnight";
 
-export interface InventoryResource {
-  id: string;
-  uid: string;
-  name: string;
-  type: string;
-  provider: CloudProvider;
-  cloudAccountID: string;
-  region: string;
-}
+/** A resource as the inventory answers it, from one of the clouds ZopNight knows. */
+export type InventoryResource = WireResource & { provider: CloudProvider };
 
 const AWS_ACCOUNT = "123456789012";
 const GCP_PROJECT = "acme-prod";

@@ -2,8 +2,9 @@
  * ZopNight groups for the overview page, members in start order (tier, then order within the tier,
  * then the order they joined), with the schedules attached to each group.
  */
-import type { VendorOverview } from "../../core/overview";
+import { groupsWithMembers, type VendorOverview } from "../../core/overview";
 import type { SqlDatabase } from "../../core/sqlite";
+import { tierName } from "./store";
 
 interface GroupRow {
   seq: number;
@@ -28,25 +29,21 @@ interface ScheduleRow {
 }
 
 export function zopnightOverview(db: SqlDatabase): Omit<VendorOverview, "vendor"> {
-  const groups = db
-    .prepare<[], GroupRow>("SELECT seq, id, name, description FROM zopnight_groups ORDER BY created_at, seq")
-    .all();
-  const members = db
-    .prepare<[], MemberRow>(
-      `SELECT m.group_seq, m.tier_number, m.execution_order, r.name, r.type, r.region
-       FROM zopnight_members m JOIN zopnight_resources r ON r.id = m.resource_id
-       ORDER BY m.group_seq, m.tier_number, m.execution_order, m.seq`,
-    )
-    .all();
   const schedules = db
     .prepare<[], ScheduleRow>(
       `SELECT a.group_seq, s.name, s.timezone FROM zopnight_schedule_groups a
        JOIN zopnight_schedules s ON s.seq = a.schedule_seq ORDER BY s.seq`,
     )
     .all();
+  const sql = {
+    groups: "SELECT seq, id, name, description FROM zopnight_groups ORDER BY created_at, seq",
+    members: `SELECT m.group_seq, m.tier_number, m.execution_order, r.name, r.type, r.region
+       FROM zopnight_members m JOIN zopnight_resources r ON r.id = m.resource_id
+       ORDER BY m.group_seq, m.tier_number, m.execution_order, m.seq`,
+  };
   return {
     title: "ZopNight",
-    groups: groups.map((row) => ({
+    groups: groupsWithMembers<GroupRow, MemberRow>(db, sql, (row, members) => ({
       id: row.id,
       name: row.name,
       description: row.description || undefined,
@@ -54,12 +51,10 @@ export function zopnightOverview(db: SqlDatabase): Omit<VendorOverview, "vendor"
         .filter((s) => s.group_seq === row.seq)
         .map((s) => `schedule ${s.name} (${s.timezone})`),
       tags: [],
-      members: members
-        .filter((m) => m.group_seq === row.seq)
-        .map((m) => ({
-          name: m.name,
-          detail: `tier-${m.tier_number} #${m.execution_order} · ${m.type} · ${m.region}`,
-        })),
+      members: members.map((m) => ({
+        name: m.name,
+        detail: `${tierName(m.tier_number)} #${m.execution_order} · ${m.type} · ${m.region}`,
+      })),
     })),
   };
 }

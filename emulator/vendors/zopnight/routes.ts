@@ -1,6 +1,7 @@
 /** The ZopNight endpoints of section 00: parse and validate the call, hand it to the store, shape the answer. */
+import type { WireData, WireList } from "pulumi-resource-groups-contracts/zopnight";
 import { AdminError } from "../../core/admin";
-import type { Route } from "../../core/vendor";
+import type { ApiReply, Route } from "../../core/vendor";
 import { ZopNightError } from "./errors";
 import type { Page, ZopNightStore } from "./store";
 import {
@@ -18,8 +19,18 @@ const GROUPS = "/api/resource-groups";
 const GROUP = `${GROUPS}/{groupID}`;
 const MEMBER = `${GROUP}/resources/{resourceID}`;
 
-function listAnswer<T>(page: Page<T>, paging: { page: number; limit: number }) {
-  return { data: page.items, pagination: { page: paging.page, limit: paging.limit, total: page.total } };
+/** Every answer but a list's and a delete's is `{data}`. */
+function data<T>(status: number, value: T): ApiReply {
+  const body: WireData<T> = { data: value };
+  return { status, body };
+}
+
+function listAnswer<T>(page: Page<T>, paging: { page: number; limit: number }): ApiReply {
+  const body: WireList<T> = {
+    data: page.items,
+    pagination: { page: paging.page, limit: paging.limit, total: page.total },
+  };
+  return { status: 200, body };
 }
 
 export function zopnightRoutes(store: ZopNightStore): Route[] {
@@ -27,20 +38,20 @@ export function zopnightRoutes(store: ZopNightStore): Route[] {
     {
       method: "POST",
       pattern: GROUPS,
-      handle: ({ body }) => ({ status: 201, body: { data: store.createGroup(parseCreateGroup(body)) } }),
+      handle: ({ body }) => data(201, store.createGroup(parseCreateGroup(body))),
     },
     {
       method: "GET",
       pattern: GROUPS,
       handle: ({ query }) => {
         const paging = parseListPaging(query);
-        return { status: 200, body: listAnswer(store.listGroups(paging), paging) };
+        return listAnswer(store.listGroups(paging), paging);
       },
     },
     {
       method: "GET",
       pattern: GROUP,
-      handle: ({ params }) => ({ status: 200, body: { data: store.getGroup(params.groupID ?? "") } }),
+      handle: ({ params }) => data(200, store.getGroup(params.groupID ?? "")),
     },
     {
       method: "PUT",
@@ -48,7 +59,7 @@ export function zopnightRoutes(store: ZopNightStore): Route[] {
       handle: ({ params, body }) => {
         const groupId = params.groupID ?? "";
         store.getGroup(groupId); // an unknown group answers 404 before its body is looked at
-        return { status: 200, body: { data: store.updateGroup(groupId, parseUpdateGroup(body)) } };
+        return data(200, store.updateGroup(groupId, parseUpdateGroup(body)));
       },
     },
     {
@@ -62,16 +73,13 @@ export function zopnightRoutes(store: ZopNightStore): Route[] {
     {
       method: "GET",
       pattern: `${GROUP}/schedules`,
-      handle: ({ params }) => ({ status: 200, body: { data: store.schedulesOf(params.groupID ?? "") } }),
+      handle: ({ params }) => data(200, store.schedulesOf(params.groupID ?? "")),
     },
     {
       method: "POST",
       pattern: MEMBER,
       // Any body is ignored: the member gets the default tier and order.
-      handle: ({ params }) => ({
-        status: 201,
-        body: { data: store.addMember(params.groupID ?? "", params.resourceID ?? "") },
-      }),
+      handle: ({ params }) => data(201, store.addMember(params.groupID ?? "", params.resourceID ?? "")),
     },
     {
       method: "DELETE",
@@ -88,10 +96,7 @@ export function zopnightRoutes(store: ZopNightStore): Route[] {
         const groupId = params.groupID ?? "";
         const resourceId = params.resourceID ?? "";
         store.requireMembership(groupId, resourceId);
-        return {
-          status: 200,
-          body: { data: store.sequenceMember(groupId, resourceId, parseSequence(body)) },
-        };
+        return data(200, store.sequenceMember(groupId, resourceId, parseSequence(body)));
       },
     },
     {
@@ -99,8 +104,7 @@ export function zopnightRoutes(store: ZopNightStore): Route[] {
       pattern: "/api/resources",
       handle: ({ query }) => {
         const paging = parseListPaging(query);
-        const page = store.listResources(parseInventoryFilters(query), paging);
-        return { status: 200, body: listAnswer(page, paging) };
+        return listAnswer(store.listResources(parseInventoryFilters(query), paging), paging);
       },
     },
   ];
@@ -127,18 +131,13 @@ export function zopnightAdminRoutes(store: ZopNightStore): Route[] {
     {
       method: "POST",
       pattern: "/resources",
-      handle: ({ body }) => ({
-        status: 201,
-        body: { data: store.addResource(parseInventoryResource(body)) },
-      }),
+      handle: ({ body }) => data(201, store.addResource(parseInventoryResource(body))),
     },
     {
       method: "POST",
       pattern: "/resource-groups/{groupID}/schedules",
-      handle: ({ params, body }) => ({
-        status: 201,
-        body: { data: store.attachSchedule(params.groupID ?? "", parseScheduleAttachment(body)) },
-      }),
+      handle: ({ params, body }) =>
+        data(201, store.attachSchedule(params.groupID ?? "", parseScheduleAttachment(body))),
     },
   ];
   return routes.map(admin);

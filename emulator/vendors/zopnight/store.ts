@@ -2,18 +2,24 @@
  * SQLite storage of ZopNight resource groups, their members, the resource inventory and schedules.
  * Every write runs in one transaction.
  */
-import { randomInt } from "node:crypto";
-import type { Migration } from "../../core/db";
-import type { SqlDatabase, SqlStatement as Statement } from "../../core/sqlite";
 import {
   DEFAULT_TIER,
+  TIERS,
   ZOPNIGHT_LIMITS,
+  nameKey,
+  tierNumber,
   type CreateGroupBody,
   type InventoryResourceInput,
   type Paging,
   type SequenceBody,
   type UpdateGroupBody,
+  type WireGroup,
+  type WireMember,
+  type WireSchedule,
 } from "pulumi-resource-groups-contracts/zopnight";
+import type { Migration } from "../../core/db";
+import type { SqlDatabase } from "../../core/sqlite";
+import { LOWERCASE_ALPHANUMERIC, found, randomId, unusedId } from "../../core/store";
 import { zopnightErrors } from "./errors";
 import { STARTING_INVENTORY, type InventoryResource } from "./inventory";
 import type { InventoryFilters, NewSchedule } from "./validation";
@@ -69,35 +75,6 @@ export const ZOPNIGHT_MIGRATIONS: readonly Migration[] = [
 /** Who the emulator says made a group: the email behind its only token. */
 export const EMULATOR_USER_EMAIL = "emulator@zopnight.local";
 
-export interface StoredMember {
-  id: string;
-  resourceID: string;
-  resourceUID: string;
-  resourceName: string;
-  resourceType: string;
-  provider: string;
-  cloudAccountID: string;
-  region: string;
-  executionTier: string;
-  executionOrder: number;
-}
-
-export interface StoredGroup {
-  id: string;
-  name: string;
-  description: string;
-  members: StoredMember[];
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StoredSchedule {
-  id: string;
-  name: string;
-  timezone: string;
-}
-
 export interface Page<T> {
   total: number;
   items: T[];
@@ -129,16 +106,12 @@ interface MemberRow extends ResourceRow {
   execution_order: number;
 }
 
-const LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+const newId = (prefix: string) => () => randomId(prefix, 12, LOWERCASE_ALPHANUMERIC);
 
-function randomId(prefix: string): string {
-  let id = prefix;
-  for (let i = 0; i < 12; i++) id += LOWER_ALNUM[randomInt(LOWER_ALNUM.length)];
-  return id;
+/** The name of a stored tier number (3 -> tier-3): the table keeps numbers, so that tiers sort. */
+export function tierName(tier: number): string {
+  return found(TIERS[tier - 1], () => new Error(`no ZopNight tier ${tier}`));
 }
-
-const nameKey = (name: string) => name.toLowerCase();
-const tierNumberOf = (tier: string) => Number(tier.slice("tier-".length));
 
 function toResource(row: ResourceRow): InventoryResource {
   return {
@@ -152,7 +125,7 @@ function toResource(row: ResourceRow): InventoryResource {
   };
 }
 
-function toMember(row: MemberRow): StoredMember {
+function toMember(row: MemberRow): WireMember {
   return {
     id: row.member_id,
     resourceID: row.id,
@@ -162,7 +135,7 @@ function toMember(row: MemberRow): StoredMember {
     provider: row.provider,
     cloudAccountID: row.cloud_account_id,
     region: row.region,
-    executionTier: `tier-${row.tier_number}`,
+    executionTier: tierName(row.tier_number),
     executionOrder: row.execution_order,
   };
 }
@@ -177,96 +150,87 @@ const INVENTORY_FILTER = `
   AND (@provider IS NULL OR provider = @provider)
   AND (@type IS NULL OR type = @type)`;
 
-export class ZopNightStore {
-  private readonly statements: {
-    groupById: Statement<[string], GroupRow>;
-    groupByNameKey: Statement<[string], GroupRow>;
-    groupIdTaken: Statement<[string], { one: number }>;
-    insertGroup: Statement<[Record<string, unknown>]>;
-    updateGroup: Statement<[Record<string, unknown>]>;
-    deleteGroup: Statement<[number]>;
-    countGroups: Statement<[], { count: number }>;
-    listGroups: Statement<[number, number], GroupRow>;
-    membersOf: Statement<[number], MemberRow>;
-    member: Statement<[number, string], MemberRow>;
-    memberIdTaken: Statement<[string], { one: number }>;
-    highestOrder: Statement<[number, number], { highest: number | null }>;
-    insertMember: Statement<[Record<string, unknown>]>;
-    deleteMember: Statement<[number, string]>;
-    sequenceMember: Statement<[number, number, number, string]>;
-    resourceById: Statement<[string], ResourceRow>;
-    insertResource: Statement<[Record<string, unknown>]>;
-    countResources: Statement<[Record<string, unknown>], { count: number }>;
-    listResources: Statement<[Record<string, unknown>], ResourceRow>;
-    scheduleById: Statement<[string], { seq: number }>;
-    insertSchedule: Statement<[string, string, string]>;
-    updateSchedule: Statement<[string, string, number]>;
-    attachSchedule: Statement<[number, number]>;
-    schedulesOf: Statement<[number], StoredSchedule>;
+/** The store's statements, each typed where it is written. */
+function prepareStatements(db: SqlDatabase) {
+  return {
+    groupById: db.prepare<[string], GroupRow>("SELECT * FROM zopnight_groups WHERE id = ?"),
+    groupByNameKey: db.prepare<[string], GroupRow>("SELECT * FROM zopnight_groups WHERE name_key = ?"),
+    groupIdTaken: db.prepare<[string], { one: number }>("SELECT 1 AS one FROM zopnight_groups WHERE id = ?"),
+    insertGroup: db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO zopnight_groups (id, name, name_key, description, created_by, created_at, updated_at)
+       VALUES (@id, @name, @nameKey, @description, @createdBy, @now, @now)`,
+    ),
+    updateGroup: db.prepare<[Record<string, unknown>]>(
+      `UPDATE zopnight_groups SET name = @name, name_key = @nameKey, description = @description,
+         updated_at = @now WHERE seq = @seq`,
+    ),
+    deleteGroup: db.prepare<[number]>("DELETE FROM zopnight_groups WHERE seq = ?"),
+    countGroups: db.prepare<[], { count: number }>("SELECT count(*) AS count FROM zopnight_groups"),
+    listGroups: db.prepare<[number, number], GroupRow>(
+      "SELECT * FROM zopnight_groups ORDER BY created_at, seq LIMIT ? OFFSET ?",
+    ),
+    membersOf: db.prepare<[number], MemberRow>(
+      `${MEMBER_SELECT} WHERE m.group_seq = ? ORDER BY m.tier_number, m.execution_order, m.seq`,
+    ),
+    member: db.prepare<[number, string], MemberRow>(
+      `${MEMBER_SELECT} WHERE m.group_seq = ? AND m.resource_id = ?`,
+    ),
+    memberIdTaken: db.prepare<[string], { one: number }>(
+      "SELECT 1 AS one FROM zopnight_members WHERE id = ?",
+    ),
+    highestOrder: db.prepare<[number, number], { highest: number | null }>(
+      "SELECT max(execution_order) AS highest FROM zopnight_members WHERE group_seq = ? AND tier_number = ?",
+    ),
+    insertMember: db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO zopnight_members (id, group_seq, resource_id, tier_number, execution_order)
+       VALUES (@id, @group, @resource, @tier, @order)`,
+    ),
+    deleteMember: db.prepare<[number, string]>(
+      "DELETE FROM zopnight_members WHERE group_seq = ? AND resource_id = ?",
+    ),
+    sequenceMember: db.prepare<[number, number, number, string]>(
+      "UPDATE zopnight_members SET tier_number = ?, execution_order = ? WHERE group_seq = ? AND resource_id = ?",
+    ),
+    resourceById: db.prepare<[string], ResourceRow>("SELECT * FROM zopnight_resources WHERE id = ?"),
+    insertResource: db.prepare<[Record<string, unknown>]>(
+      `INSERT INTO zopnight_resources (id, uid, name, type, provider, cloud_account_id, region)
+       VALUES (@id, @uid, @name, @type, @provider, @cloudAccountID, @region)`,
+    ),
+    countResources: db.prepare<[Record<string, unknown>], { count: number }>(
+      `SELECT count(*) AS count FROM zopnight_resources WHERE ${INVENTORY_FILTER}`,
+    ),
+    listResources: db.prepare<[Record<string, unknown>], ResourceRow>(
+      `SELECT * FROM zopnight_resources WHERE ${INVENTORY_FILTER} ORDER BY seq LIMIT @limit OFFSET @offset`,
+    ),
+    scheduleById: db.prepare<[string], { seq: number }>("SELECT seq FROM zopnight_schedules WHERE id = ?"),
+    insertSchedule: db.prepare<[string, string, string]>(
+      "INSERT INTO zopnight_schedules (id, name, timezone) VALUES (?, ?, ?)",
+    ),
+    updateSchedule: db.prepare<[string, string, number]>(
+      "UPDATE zopnight_schedules SET name = ?, timezone = ? WHERE seq = ?",
+    ),
+    attachSchedule: db.prepare<[number, number]>(
+      "INSERT OR IGNORE INTO zopnight_schedule_groups (schedule_seq, group_seq) VALUES (?, ?)",
+    ),
+    schedulesOf: db.prepare<[number], WireSchedule>(
+      `SELECT s.id, s.name, s.timezone FROM zopnight_schedules s
+       JOIN zopnight_schedule_groups a ON a.schedule_seq = s.seq WHERE a.group_seq = ? ORDER BY s.seq`,
+    ),
   };
+}
+
+export class ZopNightStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(private readonly db: SqlDatabase) {
-    this.statements = {
-      groupById: db.prepare("SELECT * FROM zopnight_groups WHERE id = ?"),
-      groupByNameKey: db.prepare("SELECT * FROM zopnight_groups WHERE name_key = ?"),
-      groupIdTaken: db.prepare("SELECT 1 AS one FROM zopnight_groups WHERE id = ?"),
-      insertGroup: db.prepare(
-        `INSERT INTO zopnight_groups (id, name, name_key, description, created_by, created_at, updated_at)
-         VALUES (@id, @name, @nameKey, @description, @createdBy, @now, @now)`,
-      ),
-      updateGroup: db.prepare(
-        `UPDATE zopnight_groups SET name = @name, name_key = @nameKey, description = @description,
-           updated_at = @now WHERE seq = @seq`,
-      ),
-      deleteGroup: db.prepare("DELETE FROM zopnight_groups WHERE seq = ?"),
-      countGroups: db.prepare("SELECT count(*) AS count FROM zopnight_groups"),
-      listGroups: db.prepare("SELECT * FROM zopnight_groups ORDER BY created_at, seq LIMIT ? OFFSET ?"),
-      membersOf: db.prepare(
-        `${MEMBER_SELECT} WHERE m.group_seq = ? ORDER BY m.tier_number, m.execution_order, m.seq`,
-      ),
-      member: db.prepare(`${MEMBER_SELECT} WHERE m.group_seq = ? AND m.resource_id = ?`),
-      memberIdTaken: db.prepare("SELECT 1 AS one FROM zopnight_members WHERE id = ?"),
-      highestOrder: db.prepare(
-        "SELECT max(execution_order) AS highest FROM zopnight_members WHERE group_seq = ? AND tier_number = ?",
-      ),
-      insertMember: db.prepare(
-        `INSERT INTO zopnight_members (id, group_seq, resource_id, tier_number, execution_order)
-         VALUES (@id, @group, @resource, @tier, @order)`,
-      ),
-      deleteMember: db.prepare("DELETE FROM zopnight_members WHERE group_seq = ? AND resource_id = ?"),
-      sequenceMember: db.prepare(
-        "UPDATE zopnight_members SET tier_number = ?, execution_order = ? WHERE group_seq = ? AND resource_id = ?",
-      ),
-      resourceById: db.prepare("SELECT * FROM zopnight_resources WHERE id = ?"),
-      insertResource: db.prepare(
-        `INSERT INTO zopnight_resources (id, uid, name, type, provider, cloud_account_id, region)
-         VALUES (@id, @uid, @name, @type, @provider, @cloudAccountID, @region)`,
-      ),
-      countResources: db.prepare(
-        `SELECT count(*) AS count FROM zopnight_resources WHERE ${INVENTORY_FILTER}`,
-      ),
-      listResources: db.prepare(
-        `SELECT * FROM zopnight_resources WHERE ${INVENTORY_FILTER} ORDER BY seq LIMIT @limit OFFSET @offset`,
-      ),
-      scheduleById: db.prepare("SELECT seq FROM zopnight_schedules WHERE id = ?"),
-      insertSchedule: db.prepare("INSERT INTO zopnight_schedules (id, name, timezone) VALUES (?, ?, ?)"),
-      updateSchedule: db.prepare("UPDATE zopnight_schedules SET name = ?, timezone = ? WHERE seq = ?"),
-      attachSchedule: db.prepare(
-        "INSERT OR IGNORE INTO zopnight_schedule_groups (schedule_seq, group_seq) VALUES (?, ?)",
-      ),
-      schedulesOf: db.prepare(
-        `SELECT s.id, s.name, s.timezone FROM zopnight_schedules s
-         JOIN zopnight_schedule_groups a ON a.schedule_seq = s.seq WHERE a.group_seq = ? ORDER BY s.seq`,
-      ),
-    };
+    this.statements = prepareStatements(db);
     this.seedInventory();
   }
 
-  createGroup(input: CreateGroupBody): StoredGroup {
+  createGroup(input: CreateGroupBody): WireGroup {
     return this.db.transaction(() => {
       this.assertNameFree(input.name);
-      let id = randomId("grp_");
-      while (this.statements.groupIdTaken.get(id)) id = randomId("grp_");
+      const id = unusedId(newId("grp_"), (candidate) => this.statements.groupIdTaken.get(candidate));
       this.statements.insertGroup.run({
         id,
         name: input.name,
@@ -279,17 +243,17 @@ export class ZopNightStore {
     })();
   }
 
-  getGroup(groupId: string): StoredGroup {
+  getGroup(groupId: string): WireGroup {
     return this.toGroup(this.requireGroup(groupId));
   }
 
-  listGroups(paging: Paging): Page<StoredGroup> {
+  listGroups(paging: Paging): Page<WireGroup> {
     const total = this.statements.countGroups.get()?.count ?? 0;
     const rows = this.statements.listGroups.all(paging.limit, (paging.page - 1) * paging.limit);
     return { total, items: rows.map((row) => this.toGroup(row)) };
   }
 
-  updateGroup(groupId: string, update: UpdateGroupBody): StoredGroup {
+  updateGroup(groupId: string, update: UpdateGroupBody): WireGroup {
     return this.db.transaction(() => {
       const row = this.requireGroup(groupId);
       const name = update.name ?? row.name;
@@ -313,16 +277,15 @@ export class ZopNightStore {
   }
 
   /** Adds a member in tier-1, after the highest order there (capped at the largest valid order). */
-  addMember(groupId: string, resourceId: string): StoredMember {
+  addMember(groupId: string, resourceId: string): WireMember {
     return this.db.transaction(() => {
       const group = this.requireGroup(groupId);
       if (!this.statements.resourceById.get(resourceId)) throw zopnightErrors.resourceNotFound(resourceId);
       if (this.statements.member.get(group.seq, resourceId))
         throw zopnightErrors.memberExists(groupId, resourceId);
-      const tier = tierNumberOf(DEFAULT_TIER);
+      const tier = tierNumber(DEFAULT_TIER);
       const highest = this.statements.highestOrder.get(group.seq, tier)?.highest ?? 0;
-      let id = randomId("mem_");
-      while (this.statements.memberIdTaken.get(id)) id = randomId("mem_");
+      const id = unusedId(newId("mem_"), (candidate) => this.statements.memberIdTaken.get(candidate));
       this.statements.insertMember.run({
         id,
         group: group.seq,
@@ -348,25 +311,25 @@ export class ZopNightStore {
     this.requireMember(this.requireGroup(groupId), resourceId);
   }
 
-  sequenceMember(groupId: string, resourceId: string, sequence: SequenceBody): StoredMember {
+  sequenceMember(groupId: string, resourceId: string, sequence: SequenceBody): WireMember {
     return this.db.transaction(() => {
       const group = this.requireGroup(groupId);
       this.requireMember(group, resourceId);
-      const tier = tierNumberOf(sequence.executionTier);
+      const tier = tierNumber(sequence.executionTier);
       this.statements.sequenceMember.run(tier, sequence.executionOrder, group.seq, resourceId);
       return this.requireMember(group, resourceId);
     })();
   }
 
-  schedulesOf(groupId: string): StoredSchedule[] {
+  schedulesOf(groupId: string): WireSchedule[] {
     return this.statements.schedulesOf.all(this.requireGroup(groupId).seq);
   }
 
   /** Creates the schedule (or renames a known one) and attaches it to the group. */
-  attachSchedule(groupId: string, schedule: NewSchedule): StoredSchedule {
+  attachSchedule(groupId: string, schedule: NewSchedule): WireSchedule {
     return this.db.transaction(() => {
       const group = this.requireGroup(groupId);
-      const id = schedule.id ?? randomId("sch_");
+      const id = schedule.id ?? newId("sch_")();
       let known = this.statements.scheduleById.get(id);
       if (known) this.statements.updateSchedule.run(schedule.name, schedule.timezone, known.seq);
       else {
@@ -396,11 +359,11 @@ export class ZopNightStore {
 
   addResource(input: InventoryResourceInput): InventoryResource {
     return this.db.transaction(() => {
-      let id = input.id ?? randomId("res_");
       if (input.id !== undefined && this.statements.resourceById.get(input.id)) {
         throw zopnightErrors.resourceExists(input.id);
       }
-      while (this.statements.resourceById.get(id)) id = randomId("res_");
+      const id =
+        input.id ?? unusedId(newId("res_"), (candidate) => this.statements.resourceById.get(candidate));
       const resource: InventoryResource = { ...input, id };
       this.statements.insertResource.run({ ...resource });
       return resource;
@@ -426,7 +389,7 @@ export class ZopNightStore {
     })();
   }
 
-  private toGroup(row: GroupRow): StoredGroup {
+  private toGroup(row: GroupRow): WireGroup {
     return {
       id: row.id,
       name: row.name,
@@ -439,15 +402,12 @@ export class ZopNightStore {
   }
 
   private requireGroup(groupId: string): GroupRow {
-    const row = this.statements.groupById.get(groupId);
-    if (!row) throw zopnightErrors.groupNotFound(groupId);
-    return row;
+    return found(this.statements.groupById.get(groupId), () => zopnightErrors.groupNotFound(groupId));
   }
 
-  private requireMember(group: GroupRow, resourceId: string): StoredMember {
+  private requireMember(group: GroupRow, resourceId: string): WireMember {
     const row = this.statements.member.get(group.seq, resourceId);
-    if (!row) throw zopnightErrors.memberNotFound(group.id, resourceId);
-    return toMember(row);
+    return toMember(found(row, () => zopnightErrors.memberNotFound(group.id, resourceId)));
   }
 
   private assertNameFree(name: string): void {

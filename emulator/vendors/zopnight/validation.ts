@@ -1,6 +1,6 @@
 /**
- * Wire-level validation for ZopNight requests. Every field rule comes from
- * provider/vendors/zopnight/contracts.ts; this module only parses JSON and turns broken rules into
+ * Wire-level validation for ZopNight requests. Every field rule comes from the vendor's contracts
+ * (pulumi-resource-groups-contracts/zopnight); this module only parses JSON and turns broken rules into
  * ZopNight's 400 answers, whose message names the field.
  */
 import type { z } from "zod";
@@ -12,23 +12,17 @@ import {
   updateGroupBody,
   type Paging,
 } from "pulumi-resource-groups-contracts/zopnight";
+import { parseJsonObject } from "../../core/json";
 import { zopnightErrors } from "./errors";
 
 export const SCHEDULE_ID = /^sch_[A-Za-z0-9]+$/;
 
 function jsonObject(body: string): Record<string, unknown> {
-  if (body.trim() === "")
-    throw zopnightErrors.badRequest("the request body must be a JSON object (got nothing)");
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    throw zopnightErrors.badRequest("the request body is not valid JSON");
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw zopnightErrors.badRequest("the request body must be a JSON object");
-  }
-  return value as Record<string, unknown>;
+  return parseJsonObject(body, {
+    empty: () => zopnightErrors.badRequest("the request body must be a JSON object (got nothing)"),
+    notJson: () => zopnightErrors.badRequest("the request body is not valid JSON"),
+    notObject: () => zopnightErrors.badRequest("the request body must be a JSON object"),
+  });
 }
 
 function parseWith<S extends z.ZodType>(schema: S, body: string): z.output<S> {
