@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import type { ResourceHandler } from "./handler";
 import { validate } from "./validate";
 
 /** Runs a schema as check() does: normalized inputs on success, every broken rule otherwise. */
@@ -11,4 +12,15 @@ export function checkWith<S extends z.ZodType>(
   const result = validate(schema, news);
   if (result.ok) return { inputs: normalize(result.value) };
   return { inputs: news, failures: result.failures };
+}
+
+/**
+ * A check() that validates the inputs with `schema` and passes them on as parsed (through `normalize`
+ * when given): for kinds whose arguments need nothing from the rest of the program.
+ */
+export function checkArgs<S extends z.ZodType>(
+  schema: S,
+  normalize: (value: z.output<S>) => Record<string, unknown> = (value) => ({ ...(value as object) }),
+): ResourceHandler["check"] {
+  return (_olds, news) => Promise.resolve(checkWith(schema, news as Record<string, unknown>, normalize));
 }

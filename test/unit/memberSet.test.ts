@@ -1,4 +1,11 @@
-import { chunks, diffMemberSets, repeatedMembers, sameMemberSet } from "../../provider/core/memberSet";
+import {
+  chunks,
+  diffMemberSets,
+  memberListChanged,
+  membersBy,
+  repeatedMembers,
+  sameMemberSet,
+} from "../../provider/core/memberSet";
 
 interface Item {
   id: string;
@@ -101,5 +108,52 @@ describe("sameMemberSet", () => {
 
   it("holds two empty sets the same", () => {
     expect(sameMemberSet([], [], byId)).toBe(true);
+  });
+});
+
+describe("membersBy", () => {
+  const members = membersBy(byId);
+
+  it("takes members away, and joins two lists, by identity and in order", () => {
+    expect(members.except([item("a"), item("b"), item("c")], [item("b", "other")])).toEqual([
+      item("a"),
+      item("c"),
+    ]);
+    expect(members.union([item("b"), item("a")], [item("a", "other"), item("c")])).toEqual([
+      item("b"),
+      item("a"),
+      item("c"),
+    ]);
+  });
+
+  it("finds the declared members neither seen since nor wanted now", () => {
+    const lastDeclared = [item("a"), item("b"), item("c"), item("d")];
+    expect(members.stale(lastDeclared, [item("a")], [item("c")])).toEqual([item("b"), item("d")]);
+  });
+
+  it("puts the declared members first in their order, then the others as held", () => {
+    const held = new Map([item("x"), item("b", "held"), item("a", "held")].map((m) => [m.id, m]));
+    const declared = [item("a"), item("gone"), item("b"), item("a")];
+    expect(members.declaredFirst(held, declared)).toEqual([item("a", "held"), item("b", "held"), item("x")]);
+    expect(members.declaredFirst(held, declared, (_held, mine) => mine)).toEqual([
+      item("a"),
+      item("b"),
+      item("x"),
+    ]);
+  });
+});
+
+describe("memberListChanged", () => {
+  const wanted = [item("a"), item("b")];
+
+  it("ignores order, and sees a difference from what was seen or last declared", () => {
+    expect(memberListChanged(wanted, [item("b"), item("a")], undefined, byId)).toBe(false);
+    expect(memberListChanged(wanted, [item("a")], undefined, byId)).toBe(true);
+    expect(memberListChanged(wanted, wanted, [item("a"), item("b"), item("c")], byId)).toBe(true);
+  });
+
+  it("compares a state without members as empty, and a list not known yet as changed", () => {
+    expect(memberListChanged([], undefined, undefined, byId)).toBe(false);
+    expect(memberListChanged(undefined, wanted, undefined, byId)).toBe(true);
   });
 });

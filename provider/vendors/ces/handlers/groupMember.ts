@@ -1,5 +1,5 @@
 /** A CES GroupMember is one resource in a Manual group; any change replaces it. */
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/ces";
@@ -20,9 +20,7 @@ const member = (state: GroupMemberState): Member => ({
 });
 
 export const groupMemberHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(groupMemberArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(groupMemberArgs),
 
   diff(_id, olds: GroupMemberState, news: GroupMemberState) {
     const changed = {

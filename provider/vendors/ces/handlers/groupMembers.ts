@@ -4,12 +4,12 @@
  * by member identity (namespace plus set of dimensions), so the group is never emptied and refilled.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
-import { chunks, diffMemberSets, sameMemberSet } from "../../../core/memberSet";
+import { chunks, diffMemberSets, memberListChanged, membersBy } from "../../../core/memberSet";
 import { groupMembersArgs } from "pulumi-resource-groups-contracts/ces";
 import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
 import { memberKey } from "pulumi-resource-groups-contracts/ces";
@@ -46,14 +46,7 @@ function identity(member: Member): string {
 
 const declaredOf = (state: GroupMembersOutputs): Member[] => state.declaredMembers ?? state.members;
 
-/** `members` without those in `without`, by identity. */
-function except(members: readonly Member[], without: readonly Member[]): Member[] {
-  const gone = new Set(without.map(memberKey));
-  return members.filter((m) => !gone.has(memberKey(m)));
-}
-
-/** `a` then the members of `b` not in it, by identity. */
-const union = (a: readonly Member[], b: readonly Member[]): Member[] => [...a, ...except(b, a)];
+const byKey = membersBy(memberKey);
 
 /** Sends `members` in batches of at most 1,000, one after another; `written` collects each batch sent. */
 async function inBatches(
@@ -67,28 +60,16 @@ async function inBatches(
   }
 }
 
-/** The members the group holds, the declared ones first in their order, then the others as listed. */
-function asDeclared(present: readonly Member[], known: readonly Member[]): Member[] {
-  const held = new Map(present.map((m) => [memberKey(m), m]));
-  const declared = known.filter((m) => held.delete(memberKey(m)));
-  return [...declared, ...held.values()];
-}
-
 export const groupMembersHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(groupMembersArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(groupMembersArgs),
 
   diff(_id, olds: GroupMembersOutputs, news: GroupMembersState) {
-    const wanted = Array.isArray(news.members) ? news.members : undefined;
-    const differs = (list: Member[] | undefined) =>
-      list !== undefined && (wanted === undefined || !sameMemberSet(list, wanted, identity));
     const changed = {
       groupId: olds.groupId !== news.groupId,
       projectId: !sameProject(olds.projectId, news.projectId),
       // Order does not matter. A declared list that differs from the members seen means a write
       // was left half-done; the update finishes it.
-      members: differs(olds.members ?? []) || differs(olds.declaredMembers),
+      members: memberListChanged(news.members, olds.members, olds.declaredMembers, identity),
     };
     // The replacement names another group (or project), so it can exist before the old one goes.
     return Promise.resolve(decide(changed, ["groupId", "projectId"], false));
@@ -124,12 +105,15 @@ export const groupMembersHandler: ResourceHandler = {
   },
 
   async read(id, props: GroupMembersOutputs) {
-    const known = union(props.members, declaredOf(props));
+    const known = byKey.union(props.members, declaredOf(props));
     const namespaces = [...new Set(known.map((m) => m.namespace))];
     const present = await cesApi(props.projectId).membersIn(props.groupId, namespaces, known);
     // An empty id tells the engine the group, and so its membership, is gone.
     if (present === undefined) return { id: "", props: {} };
-    const outs: GroupMembersOutputs = { ...props, members: asDeclared(present, known) };
+    // A member the state already knows keeps its spelling there (the order of its dimensions).
+    const held = new Map(present.map((m) => [memberKey(m), m]));
+    const members = byKey.declaredFirst(held, known, (_held, declared) => declared);
+    const outs: GroupMembersOutputs = { ...props, members };
     return { id, props: outs };
   },
 
@@ -137,9 +121,7 @@ export const groupMembersHandler: ResourceHandler = {
     const api = cesApi(news.projectId);
     claimMembers(api.lockKey(news.groupId), news.members.map(memberKey));
     const change = diffMemberSets(olds.members, news.members, memberKey);
-    // Declared before but neither seen nor wanted now, e.g. a batch whose answer never came: removing
-    // a member that is not there is a no-op, and leaving one there would orphan it.
-    const stale = except(except(declaredOf(olds), olds.members), news.members);
+    const stale = byKey.stale(declaredOf(olds), olds.members, news.members);
     const removing = [...change.removed, ...stale];
     // Adds go first: a member replaced by another is never missing with nothing in its place, and a
     // group whose members all change is never empty on the way.
@@ -152,8 +134,8 @@ export const groupMembersHandler: ResourceHandler = {
       if (added.length + removed.length === 0) throw error;
       const holds: GroupMembersOutputs = {
         ...news,
-        members: union(except(olds.members, removed), added),
-        declaredMembers: union(news.members, declaredOf(olds)),
+        members: byKey.union(byKey.except(olds.members, removed), added),
+        declaredMembers: byKey.union(news.members, declaredOf(olds)),
       };
       const done = `added ${added.length} of ${change.added.length} and removed ${removed.length} of ${removing.length} members`;
       throw new PartialUpdateError(id, { ...holds }, partway(error, done));

@@ -1,6 +1,6 @@
 /** create/read/diff/update/delete of a CES ResourceGroup. */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide, sameSet } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -101,11 +101,7 @@ async function adopt(group: Group, state: ResourceGroupState): Promise<pulumi.dy
 }
 
 export const resourceGroupHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(
-      checkWith(resourceGroupArgs, news as Record<string, unknown>, (v) => ({ ...normalizeGroup(v) })),
-    );
-  },
+  check: checkArgs(resourceGroupArgs, (v) => ({ ...normalizeGroup(v) })),
 
   diff(_id, olds: ResourceGroupOutputs, news: ResourceGroupState) {
     return Promise.resolve(

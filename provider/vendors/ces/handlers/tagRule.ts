@@ -2,7 +2,7 @@
  * A TagRule owns one tag of a TAG group. It changes the group through the group update, under the
  * group's lock, touching only its own tag so the group's declared tags and other rules stay.
  */
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -69,9 +69,7 @@ function settledSwap(state: TagRuleState, before: Tag | undefined): Promise<void
 }
 
 export const tagRuleHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(tagRuleArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(tagRuleArgs),
 
   diff(_id, olds: TagRuleState, news: TagRuleState) {
     const changed = {

@@ -14,7 +14,7 @@ import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
-import { sameMemberSet } from "../../../core/memberSet";
+import { memberListChanged, membersBy } from "../../../core/memberSet";
 import { writeUntilSettled } from "../../../core/settle";
 import type { CheckFailure } from "../../../core/validate";
 import type { CloudflareApi } from "../api";
@@ -44,6 +44,7 @@ export interface CloudflareGroupMembersOutputs extends CloudflareGroupMembersSta
 }
 
 const declaredOf = (state: CloudflareGroupMembersOutputs): string[] => state.declaredZoneIds ?? state.zoneIds;
+const byZone = membersBy(String);
 
 /** What this run declares about the group that the whole set of zones would fight with. */
 function conflicts(state: CloudflareGroupMembersState): CheckFailure[] {
@@ -158,14 +159,11 @@ export const cloudflareGroupMembersHandler: ResourceHandler = {
   },
 
   diff(_id, olds: CloudflareGroupMembersOutputs, news: CloudflareGroupMembersState) {
-    const wanted = Array.isArray(news.zoneIds) ? news.zoneIds : undefined;
-    const differs = (list: string[] | undefined) =>
-      list !== undefined && (wanted === undefined || !sameMemberSet(list, wanted, String));
     const changed = {
       accountId: olds.accountId !== news.accountId,
       groupId: olds.groupId !== news.groupId,
       // Order does not matter; zones others added since show in `zoneIds` after a refresh.
-      zoneIds: differs(olds.zoneIds ?? []) || differs(olds.declaredZoneIds),
+      zoneIds: memberListChanged(news.zoneIds, olds.zoneIds, olds.declaredZoneIds, String),
     };
     // The replacement names another group, so it can exist before the old one goes.
     return Promise.resolve(decide(changed, ["accountId", "groupId"], false));
@@ -181,13 +179,10 @@ export const cloudflareGroupMembersHandler: ResourceHandler = {
     const group = await cloudflareApi().getGroup(props.accountId, props.groupId);
     // An empty id tells the engine the group, and so its scope, is gone.
     if (!group) return { id: "", props: {} };
-    const held = zonesOf(group.objects);
-    const known = [...new Set([...props.zoneIds, ...declaredOf(props)])];
+    const held = new Map(zonesOf(group.objects).map((zone) => [zone, zone]));
+    const known = byZone.union(props.zoneIds, declaredOf(props));
     // The declared zones first, in their order, then the ones others added.
-    const zoneIds = [
-      ...known.filter((zone) => held.includes(zone)),
-      ...held.filter((z) => !known.includes(z)),
-    ];
+    const zoneIds = byZone.declaredFirst(held, known);
     const outs: CloudflareGroupMembersOutputs = { ...props, zoneIds };
     return { id, props: outs };
   },

@@ -6,7 +6,7 @@
  * old name before the error is reported. After a successful `up` the member is always in the group.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
 import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
@@ -25,9 +25,7 @@ const member = (state: StronglyMemberState): WireMember => ({
 });
 
 export const stronglyGroupMemberHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(groupMemberArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(groupMemberArgs),
 
   diff(_id, olds: StronglyMemberState, news: StronglyMemberState) {
     const changed = {

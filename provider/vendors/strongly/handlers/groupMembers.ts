@@ -6,13 +6,13 @@
  * emptied and refilled, and a refresh is one read of the group.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { eachLimited } from "../../../core/eachLimited";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
-import { diffMemberSets, sameMemberSet } from "../../../core/memberSet";
+import { diffMemberSets, memberListChanged, membersBy } from "../../../core/memberSet";
 import type { StronglyApi } from "../api";
 import {
   groupMembersArgs,
@@ -44,30 +44,12 @@ function identityAndName(member: WireMember): string {
   return whole ? `${memberIdentity(member)}=${member.name}` : `(not known yet) ${JSON.stringify(member)}`;
 }
 
+const byIdentity = membersBy(memberIdentity);
+
 const declaredOf = (state: StronglyGroupMembersOutputs): WireMember[] =>
   state.declaredMembers ?? state.members;
 
 const member = (m: WireMember): WireMember => ({ type: m.type, resourceId: m.resourceId, name: m.name });
-
-/** `members` without those in `without`, by identity. */
-function except(members: readonly WireMember[], without: readonly WireMember[]): WireMember[] {
-  const gone = new Set(without.map(memberIdentity));
-  return members.filter((m) => !gone.has(memberIdentity(m)));
-}
-
-/** `a`, then the members of `b` not in it, by identity. */
-const union = (a: readonly WireMember[], b: readonly WireMember[]) => [...a, ...except(b, a)];
-
-/** The members the group holds, the known ones first in their order, then the others as listed. */
-function asDeclared(present: readonly WireMember[], known: readonly WireMember[]): WireMember[] {
-  const held = new Map(present.map((m) => [memberIdentity(m), member(m)]));
-  const first = known.flatMap((m) => {
-    const found = held.get(memberIdentity(m));
-    held.delete(memberIdentity(m));
-    return found ? [found] : [];
-  });
-  return [...first, ...held.values()];
-}
 
 /** Adds a member, taking over one the group already holds and renaming it if its name differs. */
 async function add(api: StronglyApi, groupId: string, wanted: WireMember): Promise<WireMember> {
@@ -76,19 +58,14 @@ async function add(api: StronglyApi, groupId: string, wanted: WireMember): Promi
 }
 
 export const stronglyGroupMembersHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(groupMembersArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(groupMembersArgs),
 
   diff(_id, olds: StronglyGroupMembersOutputs, news: StronglyGroupMembersState) {
-    const wanted = Array.isArray(news.members) ? news.members : undefined;
-    const differs = (list: WireMember[] | undefined) =>
-      list !== undefined && (wanted === undefined || !sameMemberSet(list, wanted, identityAndName));
     const changed = {
       groupId: olds.groupId !== news.groupId,
       // Order does not matter. A declared list that differs from the members seen means a write was
       // left half-done; the update finishes it.
-      members: differs(olds.members ?? []) || differs(olds.declaredMembers),
+      members: memberListChanged(news.members, olds.members, olds.declaredMembers, identityAndName),
     };
     // The replacement names another group, so it can exist before the old one goes.
     return Promise.resolve(decide(changed, ["groupId"], false));
@@ -121,8 +98,12 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
     const group = await stronglyApi().readGroup(props.groupId);
     // An empty id tells the engine the group, and so its membership, is gone.
     if (!group) return { id: "", props: {} };
-    const known = union(props.members ?? [], declaredOf(props));
-    const outs: StronglyGroupMembersOutputs = { ...props, members: asDeclared(group.members, known) };
+    const known = byIdentity.union(props.members ?? [], declaredOf(props));
+    const held = new Map(group.members.map((m) => [memberIdentity(m), member(m)]));
+    const outs: StronglyGroupMembersOutputs = {
+      ...props,
+      members: byIdentity.declaredFirst(held, known),
+    };
     return { id, props: outs };
   },
 
@@ -135,9 +116,7 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
     claimMembers(api.groupKey(news.groupId), news.members.map(memberIdentity));
     const change = diffMemberSets(olds.members, news.members, memberIdentity);
     const renames = change.kept.filter((k) => k.previous.name !== k.next.name);
-    // Declared before but neither seen nor wanted now, e.g. an add whose answer never came: removing
-    // one that is not there succeeds, and leaving one there would orphan it.
-    const stale = except(except(declaredOf(olds), olds.members), news.members);
+    const stale = byIdentity.stale(declaredOf(olds), olds.members, news.members);
     const removing = [...change.removed, ...stale];
 
     // Adds first (taking turns with removals when the group is full), then renames, then the other
@@ -178,11 +157,14 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
       const { error } = await step();
       if (error === undefined) continue;
       if (added.length + renamed.length + removed.length === 0) throw error;
-      const members = union(renamed, union(except(olds.members, removed), added));
+      const members = byIdentity.union(
+        renamed,
+        byIdentity.union(byIdentity.except(olds.members, removed), added),
+      );
       const holds: StronglyGroupMembersOutputs = {
         ...news,
         members,
-        declaredMembers: union(news.members, declaredOf(olds)),
+        declaredMembers: byIdentity.union(news.members, declaredOf(olds)),
       };
       const done =
         `added ${added.length} of ${change.added.length}, renamed ${renamed.length} of ${renames.length} ` +

@@ -1,6 +1,6 @@
 /** create/read/diff/update/delete of a Strongly ResourceGroup: a named set of platform resources for cost roll-up. */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -60,11 +60,7 @@ async function adopt(api: StronglyApi, group: StronglyGroup, state: StronglyGrou
 }
 
 export const stronglyResourceGroupHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(
-      checkWith(resourceGroupArgs, news as Record<string, unknown>, (v) => ({ ...normalize(v) })),
-    );
-  },
+  check: checkArgs(resourceGroupArgs, (v) => ({ ...normalize(v) })),
 
   diff(_id, olds: StronglyGroupOutputs, news: StronglyGroupState) {
     // Both fields change in place; nothing about a group needs a new one.

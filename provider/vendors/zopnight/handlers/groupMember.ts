@@ -3,7 +3,7 @@
  * change in place through the sequence call; the member is never taken out of the group for it.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -97,9 +97,7 @@ function fromId(id: string): Partial<ZopNightMemberOutputs> {
 }
 
 export const zopnightGroupMemberHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(groupMemberArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(groupMemberArgs),
 
   diff(_id, olds: ZopNightMemberOutputs, news: ZopNightMemberState) {
     // The same resource named another way (its UID instead of its id) is no replacement.

@@ -5,14 +5,14 @@
  * resource id; a member that only moves is sequenced in place, never removed and added again.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { eachLimited } from "../../../core/eachLimited";
 import { ConflictError, PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { ApiConnectionError, NotFoundError, ServerError } from "../../../core/http/errors";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
-import { diffMemberSets, repeatedMembers, sameMemberSet } from "../../../core/memberSet";
+import { diffMemberSets, memberListChanged, membersBy, repeatedMembers } from "../../../core/memberSet";
 import type { Sequence, ZopNightApi } from "../api";
 import { groupMembersArgs, type ListedMember } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
@@ -48,23 +48,12 @@ export interface ZopNightGroupMembersOutputs {
 }
 
 const byId = (m: { resourceId: string }): string => m.resourceId;
+const byResourceId = membersBy(byId);
 const declaredOf = (state: ZopNightGroupMembersOutputs): DeclaredMember[] =>
   state.declaredMembers ?? state.members;
 
 const sameSequence = (a: Sequence, b: Sequence): boolean =>
   a.executionTier === b.executionTier && a.executionOrder === b.executionOrder;
-
-/** `members` without those in `without`, by resource id. */
-function except<T extends DeclaredMember>(members: readonly T[], without: readonly DeclaredMember[]): T[] {
-  const gone = new Set(without.map(byId));
-  return members.filter((m) => !gone.has(byId(m)));
-}
-
-/** `a` then the members of `b` not in it, by resource id. */
-const union = (a: readonly DeclaredMember[], b: readonly DeclaredMember[]): DeclaredMember[] => [
-  ...a,
-  ...except(b, a),
-];
 
 /** The member as `wire` shows it, under the spelling `resource`. */
 function heldAs(resource: string, wire: WireMember): HeldMember {
@@ -79,20 +68,6 @@ function heldAs(resource: string, wire: WireMember): HeldMember {
 }
 
 const held = (member: DeclaredMember, wire: WireMember): HeldMember => heldAs(member.resource, wire);
-
-/** The members held, the declared ones first in their order, then the others as the group lists them. */
-function asDeclared(
-  holds: ReadonlyMap<string, HeldMember>,
-  declared: readonly DeclaredMember[],
-): HeldMember[] {
-  const rest = new Map(holds);
-  const first = declared.flatMap((m) => {
-    const member = rest.get(byId(m));
-    rest.delete(byId(m));
-    return member ? [member] : [];
-  });
-  return [...first, ...rest.values()];
-}
 
 /**
  * Resolves every listed resource to its ZopNight id. Spellings the state resolved before are reused,
@@ -176,20 +151,15 @@ const declaredKey = (m: Partial<ListedMember>): string =>
   JSON.stringify([m?.resource, m?.executionTier, m?.executionOrder]);
 
 export const zopnightGroupMembersHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(groupMembersArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(groupMembersArgs),
 
   diff(_id, olds: ZopNightGroupMembersOutputs, news: ZopNightGroupMembersState) {
-    const wanted = Array.isArray(news.members) ? news.members : undefined;
-    const differs = (list: ListedMember[] | undefined) =>
-      list !== undefined && (wanted === undefined || !sameMemberSet(list, wanted, declaredKey));
     const changed = {
       groupId: olds.groupId !== news.groupId,
       // The order of the list does not matter; a resource's tier, order and spelling do (all in place:
       // a new spelling of the same resource writes nothing). A declared list that differs from the
       // members seen means a write was left half-done, or the group was changed outside.
-      members: differs(olds.members ?? []) || differs(olds.declaredMembers),
+      members: memberListChanged<ListedMember>(news.members, olds.members, olds.declaredMembers, declaredKey),
     };
     // The replacement names another group, so it can exist before the old one goes.
     return Promise.resolve(decide(changed, ["groupId"], false));
@@ -207,7 +177,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
       // Kept in the stack with what the group holds; the declared list lets delete find every member.
       const state: ZopNightGroupMembersOutputs = {
         groupId,
-        members: asDeclared(holds, declared),
+        members: byResourceId.declaredFirst(holds, declared),
         declaredMembers: declared,
       };
       const done = `added ${holds.size} of ${declared.length} members`;
@@ -215,7 +185,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
     }
     const outs: ZopNightGroupMembersOutputs = {
       groupId,
-      members: asDeclared(holds, declared),
+      members: byResourceId.declaredFirst(holds, declared),
       declaredMembers: declared,
     };
     return { id: groupId, outs };
@@ -232,7 +202,11 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
     const holds = new Map(
       group.members.map((w) => [w.resourceID, heldAs(spelling.get(w.resourceID) ?? w.resourceID, w)]),
     );
-    const outs: ZopNightGroupMembersOutputs = { ...props, groupId, members: asDeclared(holds, declared) };
+    const outs: ZopNightGroupMembersOutputs = {
+      ...props,
+      groupId,
+      members: byResourceId.declaredFirst(holds, declared),
+    };
     return { id, props: outs };
   },
 
@@ -249,9 +223,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
     const moving = change.kept
       .filter(({ previous, next }) => !sameSequence(previous, next))
       .map((k) => k.next);
-    // Declared before but neither seen nor wanted now, e.g. an add whose answer never came: removing a
-    // member that is not there is a no-op, and leaving one there would orphan it.
-    const removing = [...change.removed, ...except(except(declaredOf(olds), olds.members), declared)];
+    const removing = [...change.removed, ...byResourceId.stale(declaredOf(olds), olds.members, declared)];
 
     const holds = new Map(olds.members.map((m) => [byId(m), m]));
     // A new spelling of a kept member is recorded without any call.
@@ -278,8 +250,8 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
       if (!wrote && !mayHaveWritten(error)) throw error;
       const state: ZopNightGroupMembersOutputs = {
         groupId,
-        members: asDeclared(holds, declared),
-        declaredMembers: union(declared, declaredOf(olds)),
+        members: byResourceId.declaredFirst(holds, declared),
+        declaredMembers: byResourceId.union(declared, declaredOf(olds)),
       };
       const done =
         `added ${counts.added} of ${change.added.length}, moved ${counts.moved} of ${moving.length} ` +
@@ -288,7 +260,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
     }
     const outs: ZopNightGroupMembersOutputs = {
       groupId,
-      members: asDeclared(holds, declared),
+      members: byResourceId.declaredFirst(holds, declared),
       declaredMembers: declared,
     };
     return { outs };

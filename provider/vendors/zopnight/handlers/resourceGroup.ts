@@ -1,6 +1,6 @@
 /** create/read/diff/update/delete of a ZopNight ResourceGroup: a named, ordered set of resources. */
 import type * as pulumi from "@pulumi/pulumi";
-import { checkWith } from "../../../core/check";
+import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -59,9 +59,7 @@ async function adopt(api: ZopNightApi, group: WireGroup, state: ZopNightGroupSta
 }
 
 export const zopnightResourceGroupHandler: ResourceHandler = {
-  check(_olds, news) {
-    return Promise.resolve(checkWith(resourceGroupArgs, news as Record<string, unknown>, (v) => ({ ...v })));
-  },
+  check: checkArgs(resourceGroupArgs),
 
   diff(_id, olds: ZopNightGroupOutputs, news: ZopNightGroupState) {
     // Both fields change in place; `adopt` matters only on create.
