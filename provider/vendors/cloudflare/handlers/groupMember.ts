@@ -15,8 +15,8 @@ import type { CloudflareApi } from "../api";
 import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
-import { coversWholeAccount, type CloudflareGroup } from "pulumi-resource-groups-contracts/cloudflare";
 import { hasWholeMembership, isExclusive, noteSingleMember, withAccount } from "./account";
+import { groupForZones } from "./scope";
 
 export interface CloudflareMemberState {
   accountId: string;
@@ -29,33 +29,12 @@ const WRITE_ATTEMPTS = 3;
 /** How a member's scope write waits for the other members of its group (see core/batches.ts). */
 export const SCOPE_BATCH_TIMING = { quietMs: 100, maxWaitMs: 1_000 };
 
-async function targetGroup(api: CloudflareApi, state: CloudflareMemberState): Promise<CloudflareGroup> {
-  const group = await api.getGroup(state.accountId, state.groupId);
-  if (!group) {
-    throw new ConflictError(
-      `groupId: resource group ${state.groupId} does not exist in account ${state.accountId}, so the zone cannot be added`,
-    );
-  }
-  if (!group.editable) {
-    throw new ConflictError(
-      `groupId: '${group.name}' is the account's built-in resource group, which cannot be changed`,
-    );
-  }
-  if (coversWholeAccount(group.objects)) {
-    throw new ConflictError(
-      `groupId: resource group '${group.name}' (${group.id}) already covers the whole account ('*'), ` +
-        "which cannot stand beside single zones",
-    );
-  }
-  return group;
-}
-
 /** Adds the zones of `members` (all of one group) in one scope write; all land or none do. */
 async function addZones(api: CloudflareApi, members: CloudflareMemberState[]): Promise<void> {
   const first = members[0] as CloudflareMemberState;
   const keys = [...new Set(members.map((m) => zoneKey(m.zoneId)))];
   for (let attempt = 1; ; attempt++) {
-    const group = await targetGroup(api, first);
+    const group = await groupForZones(api, first, { cannot: "the zone cannot be added" });
     const missing = keys.filter((key) => !group.objects.includes(key));
     if (missing.length === 0) return;
     if (group.objects.length + missing.length > CLOUDFLARE_LIMITS.scopeObjectsMax) {

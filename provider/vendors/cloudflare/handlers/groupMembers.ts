@@ -21,13 +21,9 @@ import type { CloudflareApi } from "../api";
 import { groupMembersArgs } from "pulumi-resource-groups-contracts/cloudflare";
 import { HEX32, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
-import {
-  coversWholeAccount,
-  zonesOf,
-  type CloudflareGroup,
-} from "pulumi-resource-groups-contracts/cloudflare";
+import { zonesOf } from "pulumi-resource-groups-contracts/cloudflare";
 import { declaredScope, hasSingleMembers, isExclusive, noteWholeMembership, withAccount } from "./account";
-import { sameObjects } from "./scope";
+import { groupForZones, sameObjects } from "./scope";
 
 export interface CloudflareGroupMembersState {
   accountId: string;
@@ -85,28 +81,6 @@ function conflicts(state: CloudflareGroupMembersState): CheckFailure[] {
   return failures;
 }
 
-/** The group whose scope is written: it must exist, be editable and not cover the whole account. */
-async function scopeOwner(api: CloudflareApi, state: CloudflareGroupMembersState): Promise<CloudflareGroup> {
-  const group = await api.getGroup(state.accountId, state.groupId);
-  if (!group) {
-    throw new ConflictError(
-      `groupId: resource group ${state.groupId} does not exist in account ${state.accountId}, so its zones cannot be set`,
-    );
-  }
-  if (!group.editable) {
-    throw new ConflictError(
-      `groupId: '${group.name}' is the account's built-in resource group, which cannot be changed`,
-    );
-  }
-  if (coversWholeAccount(group.objects)) {
-    throw new ConflictError(
-      `groupId: resource group '${group.name}' (${group.id}) covers the whole account ('*'), which ` +
-        "cannot stand beside single zones; declare it without wholeAccount",
-    );
-  }
-  return group;
-}
-
 /** Makes the scope exactly `state.zoneIds` in one write (none when it is already), and checks it held. */
 async function setScope(api: CloudflareApi, state: CloudflareGroupMembersState): Promise<void> {
   if (isExclusive(state.accountId, state.groupId)) {
@@ -122,7 +96,10 @@ async function setScope(api: CloudflareApi, state: CloudflareGroupMembersState):
     `the zones of resource group ${state.groupId}`,
     () =>
       withLock(api.lockKey(state.accountId, state.groupId), async () => {
-        const group = await scopeOwner(api, state);
+        const group = await groupForZones(api, state, {
+          cannot: "its zones cannot be set",
+          advice: "; declare it without wholeAccount",
+        });
         if (sameObjects(group.objects, keys)) return;
         for (const key of group.objects) if (!keys.includes(key)) removed.add(key);
         await api.updateGroup(state.accountId, group.id, {

@@ -1,6 +1,13 @@
 /** What a group's scope should hold, given what it holds now and what its declaration owns. */
 import { ConflictError } from "../../../core/errors";
-import { ALL_OBJECTS, CLOUDFLARE_LIMITS, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
+import type { CloudflareApi } from "../api";
+import {
+  ALL_OBJECTS,
+  CLOUDFLARE_LIMITS,
+  coversWholeAccount,
+  zoneKey,
+  type CloudflareGroup,
+} from "pulumi-resource-groups-contracts/cloudflare";
 
 export interface DeclaredScope {
   name: string;
@@ -37,3 +44,33 @@ export function desiredObjects(
 
 export const sameObjects = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+
+/**
+ * The group that single zones are written to, read afresh: it must exist, be editable (not the
+ * account's built-in group) and not cover the whole account. The caller's messages end with
+ * `cannot` (what cannot happen to a group that is gone) and `advice` (after the whole-account refusal).
+ */
+export async function groupForZones(
+  api: CloudflareApi,
+  target: { accountId: string; groupId: string },
+  ends: { cannot: string; advice?: string },
+): Promise<CloudflareGroup> {
+  const group = await api.getGroup(target.accountId, target.groupId);
+  if (!group) {
+    throw new ConflictError(
+      `groupId: resource group ${target.groupId} does not exist in account ${target.accountId}, so ${ends.cannot}`,
+    );
+  }
+  if (!group.editable) {
+    throw new ConflictError(
+      `groupId: '${group.name}' is the account's built-in resource group, which cannot be changed`,
+    );
+  }
+  if (coversWholeAccount(group.objects)) {
+    throw new ConflictError(
+      `groupId: resource group '${group.name}' (${group.id}) covers the whole account ('*'), which ` +
+        `cannot stand beside single zones${ends.advice ?? ""}`,
+    );
+  }
+  return group;
+}
