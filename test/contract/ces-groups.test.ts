@@ -1,6 +1,7 @@
 /** CES v2 resource groups: create, list, show, update and batch delete, with every body rule at its limits. */
+import type { WireTag } from "pulumi-resource-groups-contracts/ces";
 import type { RunningEmulator } from "../../emulator";
-import { CesClient, EP_ID, expectCesError, resetData, startTestEmulator, type Tag } from "./helpers";
+import { CesClient, EP_ID, expectCesError, resetData, startTestEmulator } from "./helpers";
 
 let emulator: RunningEmulator;
 let stop: () => Promise<void>;
@@ -13,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => stop());
 beforeEach(() => resetData(emulator));
 
-const tags = (n: number): Tag[] => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` }));
+const tags = (n: number): WireTag[] =>
+  Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` }));
 const epIds = (n: number): string[] =>
   Array.from({ length: n }, (_, i) => `${String(i).padStart(8, "0")}-0000-0000-0000-000000000000`);
 

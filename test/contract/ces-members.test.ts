@@ -1,15 +1,8 @@
 /** CES v2 members of Manual groups: batch-create, batch-delete and the per-service member list. */
+import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { openSqlite } from "../../emulator/core/sqlite";
 import type { RunningEmulator } from "../../emulator";
-import {
-  CesClient,
-  EP_ID,
-  ecs,
-  expectCesError,
-  resetData,
-  startTestEmulator,
-  type Resource,
-} from "./helpers";
+import { CesClient, EP_ID, ecs, expectCesError, resetData, startTestEmulator } from "./helpers";
 
 let emulator: RunningEmulator;
 let db: string;
@@ -45,7 +38,7 @@ describe("batch-create", () => {
     const id = await manual();
     const two = ecs("i-1", [{ name: "disk", value: "vda" }]);
     expect((await api.addMembers(id, [two])).json.succeed_count).toBe(1);
-    const reversed: Resource = { namespace: "SYS.ECS", dimensions: [...two.dimensions].reverse() };
+    const reversed: Member = { namespace: "SYS.ECS", dimensions: [...two.dimensions].reverse() };
     expect((await api.addMembers(id, [reversed, two, ecs("i-1")])).json.succeed_count).toBe(1);
     const listed = await api.listMembers(id, "SYS.ECS");
     expect(listed.json.count).toBe(2);
@@ -55,13 +48,13 @@ describe("batch-create", () => {
 
   test("duplicates inside one batch count once; the same dimensions in another namespace are another member", async () => {
     const id = await manual();
-    const other: Resource = { namespace: "SYS.EVS", dimensions: ecs("i-1").dimensions };
+    const other: Member = { namespace: "SYS.EVS", dimensions: ecs("i-1").dimensions };
     expect((await api.addMembers(id, [ecs("i-1"), ecs("i-1"), other])).json.succeed_count).toBe(2);
   });
 
   test("a repeated dimension inside one member collapses: the dimensions are a set", async () => {
     const id = await manual();
-    const repeated: Resource = {
+    const repeated: Member = {
       namespace: "SYS.ECS",
       dimensions: [...ecs("i-1").dimensions, ...ecs("i-1").dimensions],
     };
@@ -165,7 +158,7 @@ describe("batch-delete", () => {
     const id = await manual();
     const two = ecs("i-1", [{ name: "disk", value: "vda" }]);
     await api.addMembers(id, [two, ecs("i-2"), ecs("i-3")]);
-    const reversed: Resource = { namespace: "SYS.ECS", dimensions: [...two.dimensions].reverse() };
+    const reversed: Member = { namespace: "SYS.ECS", dimensions: [...two.dimensions].reverse() };
     const reply = await api.removeMembers(id, [reversed, ecs("i-2"), ecs("i-missing"), ecs("i-2")]);
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ succeed_count: 2 });

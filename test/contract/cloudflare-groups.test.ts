@@ -1,4 +1,5 @@
 /** Cloudflare IAM resource groups over HTTP: create, list, show, update, delete, the rules and the built-in group. */
+import type { WireGroupAnswer } from "pulumi-resource-groups-contracts/cloudflare";
 import type { RunningEmulator } from "../../emulator";
 import {
   ACCOUNT,
@@ -10,7 +11,6 @@ import {
   hexId,
   scope,
   zoneKey,
-  type CloudflareWireGroup,
 } from "./cloudflareClient";
 import { startTestEmulator } from "./helpers";
 
@@ -30,7 +30,7 @@ beforeEach(async () => {
 const zones = (n: number, from = 1): string[] => Array.from({ length: n }, (_, i) => zoneKey(from + i));
 
 /** The body expected for a group made through the API. */
-function made(id: string, name: string, keys: readonly string[], account = ACCOUNT): CloudflareWireGroup {
+function made(id: string, name: string, keys: readonly string[], account = ACCOUNT): WireGroupAnswer {
   return {
     id,
     name,

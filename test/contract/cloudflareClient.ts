@@ -1,9 +1,7 @@
 /** A thin client of the emulator's Cloudflare dialect and assertions on its envelope, for contract tests. */
+import type { WireEnvelope, WireGroupAnswer } from "pulumi-resource-groups-contracts/cloudflare";
 import type { RunningEmulator } from "../../emulator";
-import type { CloudflareEnvelope, CloudflareWireGroup } from "../support/emulator";
-import type { Reply } from "./helpers";
-
-export type { CloudflareEnvelope, CloudflareWireGroup };
+import { send, type BodyOptions, type Reply } from "../support/http";
 
 export const ACCOUNT = "0123456789abcdef0123456789abcdef";
 export const OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
@@ -26,18 +24,14 @@ export function scope(keys: readonly string[] = ["*"], account = ACCOUNT) {
   return { key: accountKey(account), objects: keys.map((key) => ({ key })) };
 }
 
-export interface CloudflareCallOptions {
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Sent verbatim, for malformed bodies. */
-  raw?: string;
+export interface CloudflareCallOptions extends BodyOptions {
   /** null sends no Authorization header; undefined sends the dialect's token. */
   token?: string | null;
   /** Replaces the Authorization header as a whole. */
   authorization?: string;
 }
 
-export type CloudflareReply<T> = Reply<CloudflareEnvelope<T>>;
+export type CloudflareReply<T> = Reply<WireEnvelope<T>>;
 
 export class CloudflareClient {
   constructor(
@@ -50,28 +44,16 @@ export class CloudflareClient {
   }
 
   /** Any path under the emulator's root, with the dialect's auth. */
-  async raw<T = unknown>(
+  raw<T = unknown>(
     method: string,
     path: string,
     options: CloudflareCallOptions = {},
   ): Promise<CloudflareReply<T>> {
-    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    const headers: Record<string, string> = {};
     const token = options.token === undefined ? this.emulator.tokens.cloudflare : options.token;
     if (options.authorization !== undefined) headers.Authorization = options.authorization;
     else if (token !== null) headers.Authorization = `Bearer ${token}`;
-    const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    const response = await fetch(this.emulator.url + path, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      text,
-      json: (text ? JSON.parse(text) : undefined) as CloudflareEnvelope<T>,
-    };
+    return send<WireEnvelope<T>>(this.emulator.url + path, method, headers, options);
   }
 
   call<T = unknown>(
@@ -82,26 +64,26 @@ export class CloudflareClient {
     return this.raw<T>(method, this.base + path, options);
   }
 
-  create(body: unknown, options: CloudflareCallOptions = {}): Promise<CloudflareReply<CloudflareWireGroup>> {
+  create(body: unknown, options: CloudflareCallOptions = {}): Promise<CloudflareReply<WireGroupAnswer>> {
     return this.call("POST", "", { ...options, body });
   }
 
   /** Creates a group and returns it, failing the test if the emulator refuses. */
-  async createOk(name: string, keys: readonly string[] = ["*"]): Promise<CloudflareWireGroup> {
+  async createOk(name: string, keys: readonly string[] = ["*"]): Promise<WireGroupAnswer> {
     const reply = await this.create({ name, scope: scope(keys, this.account) });
     expect({ status: reply.status, errors: reply.json.errors }).toEqual({ status: 200, errors: [] });
     return reply.json.result;
   }
 
-  list(query = ""): Promise<CloudflareReply<CloudflareWireGroup[]>> {
+  list(query = ""): Promise<CloudflareReply<WireGroupAnswer[]>> {
     return this.call("GET", query ? `?${query}` : "");
   }
 
-  show(id: string): Promise<CloudflareReply<CloudflareWireGroup>> {
+  show(id: string): Promise<CloudflareReply<WireGroupAnswer>> {
     return this.call("GET", `/${id}`);
   }
 
-  update(id: string, body: unknown): Promise<CloudflareReply<CloudflareWireGroup>> {
+  update(id: string, body: unknown): Promise<CloudflareReply<WireGroupAnswer>> {
     return this.call("PUT", `/${id}`, { body });
   }
 
@@ -110,7 +92,7 @@ export class CloudflareClient {
   }
 
   /** The account's built-in group, which every list starts with. */
-  async builtIn(): Promise<CloudflareWireGroup> {
+  async builtIn(): Promise<WireGroupAnswer> {
     const builtIn = (await this.list(`name=${accountKey(this.account)}`)).json.result[0];
     if (!builtIn) throw new Error("the account has no built-in group");
     return builtIn;

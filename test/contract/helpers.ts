@@ -3,73 +3,28 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type {
+  Dimension,
+  Member,
+  WireBatchDeleted,
+  WireCreated,
+  WireError,
+  WireGroup,
+  WireList,
+  WireMemberCount,
+  WireMemberList,
+} from "pulumi-resource-groups-contracts/ces";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { resetEmulatorData, send, type BodyOptions, type Reply } from "../support/http";
+
+export type { Reply };
 
 export const PROJECT = "0a1b2c3d4e5f";
 
-export interface ErrorBody {
-  error_code: string;
-  error_msg: string;
-  request_id: string;
-}
+/** The body of every CES failure, each field there. */
+export type ErrorBody = Required<WireError>;
 
-export interface Tag {
-  key: string;
-  value?: string;
-}
-
-export interface Dimension {
-  name: string;
-  value: string;
-}
-
-export interface Resource {
-  namespace: string;
-  dimensions: Dimension[];
-}
-
-export interface GroupSummary {
-  group_name: string;
-  group_id: string;
-  create_time: number;
-  enterprise_project_id: string;
-  type: string;
-}
-
-export interface GroupDetail extends GroupSummary {
-  tags: Tag[];
-  association_ep_ids: string[];
-}
-
-export interface GroupList {
-  count: number;
-  resource_groups: GroupSummary[];
-}
-
-export interface MemberList {
-  count: number;
-  resources: {
-    resource_name: string;
-    dimensions: Dimension[];
-    status: string;
-    event_status: string;
-    tags: string;
-    enterprise_project_id: string;
-  }[];
-}
-
-export interface Reply<T> {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: T;
-}
-
-export interface RequestOptions {
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Sent verbatim, for malformed bodies. */
-  raw?: string;
+export interface RequestOptions extends BodyOptions {
   /** null sends no token; undefined sends the emulator's token. */
   token?: string | null;
 }
@@ -99,28 +54,15 @@ export async function startTestEmulator(
   };
 }
 
-export async function request<T = unknown>(
+export function request<T = unknown>(
   emulator: RunningEmulator,
   method: string,
   path: string,
   options: RequestOptions = {},
 ): Promise<Reply<T>> {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
   const token = options.token === undefined ? emulator.token : options.token;
-  if (token !== null) headers["X-Auth-Token"] = token;
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const response = await fetch(emulator.url + path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: (text ? JSON.parse(text) : undefined) as T,
-  };
+  const headers: Record<string, string> = token === null ? {} : { "X-Auth-Token": token };
+  return send<T>(emulator.url + path, method, headers, options);
 }
 
 /** Asserts a CES error answer: status, code, a message fragment and a request id that matches its header. */
@@ -153,7 +95,7 @@ export class CesClient {
     return request<T>(this.emulator, method, this.base + path, options);
   }
 
-  create(body: unknown, options: RequestOptions = {}): Promise<Reply<{ group_id: string }>> {
+  create(body: unknown, options: RequestOptions = {}): Promise<Reply<WireCreated>> {
     return this.call("POST", "", { ...options, body });
   }
 
@@ -164,11 +106,11 @@ export class CesClient {
     return reply.json.group_id;
   }
 
-  list(query = ""): Promise<Reply<GroupList>> {
+  list(query = ""): Promise<Reply<WireList>> {
     return this.call("GET", query ? `?${query}` : "");
   }
 
-  show(groupId: string): Promise<Reply<GroupDetail>> {
+  show(groupId: string): Promise<Reply<Required<WireGroup>>> {
     return this.call("GET", `/${groupId}`);
   }
 
@@ -176,19 +118,19 @@ export class CesClient {
     return this.call("PUT", `/${groupId}`, { body });
   }
 
-  batchDelete(groupIds: unknown): Promise<Reply<{ group_ids: string[] }>> {
+  batchDelete(groupIds: unknown): Promise<Reply<WireBatchDeleted>> {
     return this.call("POST", "/batch-delete", { body: { group_ids: groupIds } });
   }
 
-  addMembers(groupId: string, resources: unknown): Promise<Reply<{ succeed_count: number }>> {
+  addMembers(groupId: string, resources: unknown): Promise<Reply<WireMemberCount>> {
     return this.call("POST", `/${groupId}/resources/batch-create`, { body: { resources } });
   }
 
-  removeMembers(groupId: string, resources: unknown): Promise<Reply<{ succeed_count: number }>> {
+  removeMembers(groupId: string, resources: unknown): Promise<Reply<WireMemberCount>> {
     return this.call("POST", `/${groupId}/resources/batch-delete`, { body: { resources } });
   }
 
-  listMembers(groupId: string, service: string, query = ""): Promise<Reply<MemberList>> {
+  listMembers(groupId: string, service: string, query = ""): Promise<Reply<WireMemberList>> {
     return this.call("GET", `/${groupId}/services/${service}/resources${query ? `?${query}` : ""}`);
   }
 }
@@ -196,11 +138,10 @@ export class CesClient {
 /** A valid lowercase UUID-shaped enterprise project id. */
 export const EP_ID = "d61d4705-5658-42f5-8e0c-70eb34d17b02";
 
-export function ecs(instanceId: string, extra: Dimension[] = []): Resource {
+export function ecs(instanceId: string, extra: Dimension[] = []): Member {
   return { namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: instanceId }, ...extra] };
 }
 
-export async function resetData(emulator: RunningEmulator): Promise<void> {
-  const response = await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-  expect(response.status).toBe(200);
+export function resetData(emulator: RunningEmulator): Promise<void> {
+  return resetEmulatorData(emulator);
 }

@@ -2,7 +2,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { removeDb, tempDbPath } from "./helpers";
-import { StronglyClient, expectStronglyError, resetStrongly, type StronglyGroup } from "../support/strongly";
+import type { WireGroup } from "pulumi-resource-groups-contracts/strongly";
+import { StronglyClient, expectStronglyError, resetStrongly } from "../support/strongly";
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const GROUP_ID = /^rg_[a-z0-9]{16}$/;
@@ -212,7 +213,7 @@ describe("GET /resource-groups", () => {
     expect(Object.keys(reply.json).sort()).toEqual(["count", "items", "limit", "offset"]);
     expect(reply.json).toMatchObject({ count: 25, limit: 20, offset: 0 });
     expect(reply.json.items.map((g) => g._id)).toEqual(ids.slice(0, 20));
-    const first = reply.json.items[0] as Partial<StronglyGroup>;
+    const first = reply.json.items[0] as Partial<WireGroup>;
     expect(first).toMatchObject({ name: "group-00", description: "about group-00", status: "active" });
     expect(first.resources).toBeUndefined();
   });

@@ -1,14 +1,9 @@
 /** Section 00, ZopNight: members, default tier and order, the sequence call and the resource inventory. */
+import type { WireGroup, WireResource } from "pulumi-resource-groups-contracts/zopnight";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { STARTING_INVENTORY } from "../../emulator/vendors/zopnight/inventory";
 import { removeDb, tempDbPath } from "./helpers";
-import {
-  ZopNightClient,
-  expectZopNightError,
-  resetZopNight,
-  type ZopNightGroup,
-  type ZopNightResource,
-} from "../support/zopnight";
+import { ZopNightClient, expectZopNightError, resetZopNight } from "../support/zopnight";
 
 const UNKNOWN_GROUP = "grp_000000000000";
 
@@ -26,7 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => resetZopNight(emulator));
 
-async function group(name = "stack"): Promise<ZopNightGroup> {
+async function group(name = "stack"): Promise<WireGroup> {
   return api.createOk(name);
 }
 
@@ -340,7 +335,7 @@ describe("admin: POST /_emulator/zopnight/resources", () => {
   it("is undone by a reset, which restores the starting inventory", async () => {
     await api.addResource(resource);
     await resetZopNight(emulator);
-    const all: ZopNightResource[] = (await api.inventory("limit=100")).json.data;
+    const all: WireResource[] = (await api.inventory("limit=100")).json.data;
     expect(all).toEqual(STARTING_INVENTORY);
   });
 });

@@ -1,12 +1,10 @@
 /** The ZopNight GroupMember handler and the start-up sequence plan against the real emulator. */
-import type { RunningEmulator } from "../../emulator";
 import { handlers, resetSettings } from "../../provider/runtime";
 import { ConflictError, PartialCreateError } from "../../provider/core/errors";
 import { UnknownResourceError } from "../../provider/vendors/zopnight/handlers/resolve";
 import { memberName, plannedSequence } from "../../provider/vendors/zopnight/resources/startupSequence";
 import { checked, create, update } from "../support/engine";
-import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
-import { ZopNightClient, resetZopNight } from "../support/zopnight";
+import { useZopNightEmulator } from "../support/zopnight";
 
 const gm = handlers.zopnightGroupMember;
 const SHOW = "GET /api/resource-groups/{groupID}";
@@ -14,33 +12,8 @@ const ADD = "POST /api/resource-groups/{groupID}/resources/{resourceID}";
 const REMOVE = "DELETE /api/resource-groups/{groupID}/resources/{resourceID}";
 const SEQUENCE = "PATCH /api/resource-groups/{groupID}/resources/{resourceID}/sequence";
 
-let emulator: RunningEmulator;
-let api: ZopNightClient;
-let env: TestEmulator;
-const saved = { ...process.env };
+const { api, zop, useSettings } = useZopNightEmulator(resetSettings);
 
-function useSettings(overrides: Record<string, string> = {}): void {
-  useEmulatorSettings(emulator, overrides);
-  resetSettings();
-}
-
-beforeAll(async () => {
-  env = await startTestEmulator();
-  emulator = env.emulator;
-  api = new ZopNightClient(emulator);
-});
-afterAll(async () => {
-  process.env = saved;
-  resetSettings();
-  await env.stop();
-});
-beforeEach(async () => {
-  await resetZopNight(emulator);
-  emulator.dialect("zopnight").setFaults({});
-  useSettings();
-});
-
-const zop = () => emulator.dialect("zopnight");
 const sequenceOf = async (groupId: string) =>
   (await api.show(groupId)).json.data.members.map((m) => [m.resourceID, m.executionTier, m.executionOrder]);
 

@@ -3,14 +3,12 @@
  * dialect), the difference-only update that moves members in place, refresh drift, delete of its own
  * members only, and a create that fails half-way.
  */
-import type { RunningEmulator } from "../../emulator";
 import { ConflictError, PartialCreateError } from "../../provider/core/errors";
 import { forgetMemberClaims } from "../../provider/core/memberClaims";
 import { handlers, resetSettings } from "../../provider/runtime";
 import type { ZopNightGroupMembersOutputs } from "../../provider/vendors/zopnight/handlers/groupMembers";
 import { checked, create, update } from "../support/engine";
-import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
-import { ZopNightClient, resetZopNight } from "../support/zopnight";
+import { useZopNightEmulator } from "../support/zopnight";
 
 const gms = handlers.zopnightGroupMembers;
 const SHOW = "GET /api/resource-groups/{groupID}";
@@ -18,33 +16,8 @@ const ADD = "POST /api/resource-groups/{groupID}/resources/{resourceID}";
 const REMOVE = "DELETE /api/resource-groups/{groupID}/resources/{resourceID}";
 const SEQUENCE = "PATCH /api/resource-groups/{groupID}/resources/{resourceID}/sequence";
 
-let emulator: RunningEmulator;
-let api: ZopNightClient;
-let env: TestEmulator;
-const saved = { ...process.env };
+const { api, zop, useSettings } = useZopNightEmulator(resetSettings);
 
-function useSettings(overrides: Record<string, string> = {}): void {
-  useEmulatorSettings(emulator, overrides);
-  resetSettings();
-}
-
-beforeAll(async () => {
-  env = await startTestEmulator();
-  emulator = env.emulator;
-  api = new ZopNightClient(emulator);
-});
-afterAll(async () => {
-  process.env = saved;
-  resetSettings();
-  await env.stop();
-});
-beforeEach(async () => {
-  await resetZopNight(emulator);
-  zop().setFaults({});
-  useSettings();
-});
-
-const zop = () => emulator.dialect("zopnight");
 const routes = () => zop().stats().byRoute;
 /** The group's members as [resourceID, tier, order], in the API's start order. */
 const sequenceOf = async (groupId: string) =>

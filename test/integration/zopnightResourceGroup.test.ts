@@ -1,5 +1,4 @@
 /** The ZopNight ResourceGroup handler against the real emulator: lifecycle, adoption, drift, lost answers, errors. */
-import type { RunningEmulator } from "../../emulator";
 import { handlers, resetSettings } from "../../provider/runtime";
 import { ConflictError } from "../../provider/core/errors";
 import {
@@ -10,38 +9,13 @@ import {
   ServerError,
 } from "../../provider/core/http/errors";
 import { create, update } from "../support/engine";
-import { startTestEmulator, useEmulatorSettings, type TestEmulator } from "../support/emulator";
-import { ZopNightClient, resetZopNight } from "../support/zopnight";
+import { useZopNightEmulator } from "../support/zopnight";
 
 const rg = handlers.zopnightResourceGroup;
 const GROUP_ID = /^grp_[a-z0-9]{12}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
-let emulator: RunningEmulator;
-let api: ZopNightClient;
-let env: TestEmulator;
-const saved = { ...process.env };
-
-function useSettings(overrides: Record<string, string> = {}): void {
-  useEmulatorSettings(emulator, overrides);
-  resetSettings();
-}
-
-beforeAll(async () => {
-  env = await startTestEmulator();
-  emulator = env.emulator;
-  api = new ZopNightClient(emulator);
-});
-afterAll(async () => {
-  process.env = saved;
-  resetSettings();
-  await env.stop();
-});
-beforeEach(async () => {
-  await resetZopNight(emulator);
-  emulator.dialect("zopnight").setFaults({});
-  useSettings();
-});
+const { api, zop, useSettings } = useZopNightEmulator(resetSettings);
 
 describe("ZopNight ResourceGroup lifecycle", () => {
   it("creates, reads, updates in place and deletes", async () => {
@@ -174,12 +148,12 @@ describe("ZopNight ResourceGroup drift", () => {
 describe("ZopNight ResourceGroup lost answers and faults", () => {
   it("leaves no duplicate when the create's answer is lost, paging through the list to find it", async () => {
     for (let i = 0; i < 101; i++) await api.createOk(`page-filler-${i}`);
-    const zop = emulator.dialect("zopnight");
-    zop.setFaults({ dropNext: 1 });
-    zop.resetStats();
+    const dialect = zop();
+    dialect.setFaults({ dropNext: 1 });
+    dialect.resetStats();
     const created = await create("zopnightResourceGroup", { name: "Lost Answer" });
     expect(created.id).toMatch(GROUP_ID);
-    const stats = zop.stats();
+    const stats = dialect.stats();
     expect(stats.dropped).toBe(1);
     expect(stats.byRoute["POST /api/resource-groups"]).toBe(1);
     const all = [
@@ -190,16 +164,16 @@ describe("ZopNight ResourceGroup lost answers and faults", () => {
   });
 
   it("retries 429 and 503 answers", async () => {
-    emulator.dialect("zopnight").setFaults({ failNext: 2, failNextStatus: 429, retryAfterSeconds: 0 });
+    zop().setFaults({ failNext: 2, failNextStatus: 429, retryAfterSeconds: 0 });
     const created = await create("zopnightResourceGroup", { name: "after rate limit" });
     expect((await api.show(created.id)).status).toBe(200);
   });
 
   it("raises RateLimitError and ServerError once retries run out", async () => {
     useSettings({ RESOURCEGROUPS_MAX_RETRIES: "0" });
-    emulator.dialect("zopnight").setFaults({ failNext: 1, failNextStatus: 429, retryAfterSeconds: 0 });
+    zop().setFaults({ failNext: 1, failNextStatus: 429, retryAfterSeconds: 0 });
     await expect(create("zopnightResourceGroup", { name: "x" })).rejects.toThrow(RateLimitError);
-    emulator.dialect("zopnight").setFaults({ failNext: 1, failNextStatus: 500 });
+    zop().setFaults({ failNext: 1, failNextStatus: 500 });
     await expect(create("zopnightResourceGroup", { name: "x" })).rejects.toThrow(ServerError);
   });
 

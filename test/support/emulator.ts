@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ces, cloudflare } from "pulumi-resource-groups-contracts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { send } from "./http";
 
 export const PROJECT = "test-project";
 /** A Cloudflare account id for tests (32 lowercase hex). */
@@ -14,19 +16,11 @@ export interface Answer<T> {
 }
 
 /** Cloudflare's v4 envelope around every answer. */
-export interface CloudflareEnvelope<T> {
-  success: boolean;
-  errors: { code: number; message: string; source?: { pointer: string } }[];
-  messages: unknown[];
-  result: T;
-}
-
-export interface CloudflareWireGroup {
-  id: string;
-  name: string;
-  scope: { key: string; objects: { key: string }[] }[];
-  meta: { key: string; value: string };
-}
+export type CloudflareEnvelope<T> = cloudflare.WireEnvelope<T>;
+/** A Cloudflare group as the API answers it. */
+export type CloudflareWireGroup = cloudflare.WireGroupAnswer;
+/** A CES group as the API shows it, every field there. */
+export type WireGroup = Required<ces.WireGroup>;
 
 export interface TestEmulator {
   emulator: RunningEmulator;
@@ -63,13 +57,8 @@ export async function startTestEmulator(
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Answer<T>> {
-    const response = await fetch(emulator.url + fullPath, {
-      method,
-      headers: { "Content-Type": "application/json", ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const { status, json } = await send<T>(emulator.url + fullPath, method, headers, { body });
+    return { status, body: json };
   }
   return {
     emulator,
@@ -116,13 +105,6 @@ export function useEmulatorSettings(emulator: RunningEmulator, overrides: Record
     RESOURCEGROUPS_REQUEST_TIMEOUT_MS: "5000",
     ...overrides,
   });
-}
-
-export interface WireGroup {
-  group_id: string;
-  group_name: string;
-  type: string;
-  tags: { key: string; value?: string }[];
 }
 
 /**

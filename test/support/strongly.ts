@@ -1,52 +1,24 @@
 /** A thin client of the emulator's Strongly dialect, for contract and integration tests. */
+import type {
+  WireCreated,
+  WireError,
+  WireGroup,
+  WireList,
+  WireMember,
+} from "pulumi-resource-groups-contracts/strongly";
 import type { RunningEmulator } from "../../emulator";
+import { resetEmulatorData, send, type BodyOptions, type Reply } from "./http";
+
+export type { Reply };
 
 export const STRONGLY_BASE = "/api/v1/finops/resource-groups";
 
-export interface StronglyMember {
-  type: string;
-  resourceId: string;
-  name: string;
-}
+/** A member as the API lists it. */
+export type StronglyMember = WireMember;
+/** A group as the emulator shows it: description and member list always there. */
+export type StronglyGroup = Required<WireGroup>;
 
-export interface StronglyGroup {
-  _id: string;
-  name: string;
-  description: string;
-  status: string;
-  ownerId: string;
-  organizationId: string;
-  resources: StronglyMember[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type StronglySummary = Omit<StronglyGroup, "resources">;
-
-export interface StronglyList {
-  count: number;
-  limit: number;
-  offset: number;
-  items: StronglySummary[];
-}
-
-export interface StronglyErrorBody {
-  success: false;
-  error: { code: string; message: string };
-}
-
-export interface Reply<T> {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: T;
-}
-
-export interface CallOptions {
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Sent verbatim, for malformed bodies. */
-  raw?: string;
+export interface CallOptions extends BodyOptions {
   /** null sends no key; undefined sends the emulator's key for the dialect. */
   key?: string | null;
 }
@@ -58,26 +30,13 @@ export class StronglyClient {
     return this.emulator.dialect("strongly").token;
   }
 
-  async call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
-    const headers: Record<string, string> = { "Content-Type": "application/json" };
+  call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
     const key = options.key === undefined ? this.key : options.key;
-    if (key !== null) headers["X-API-Key"] = key;
-    const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    const response = await fetch(this.emulator.url + STRONGLY_BASE + path, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      text,
-      json: (text ? JSON.parse(text) : undefined) as T,
-    };
+    const headers: Record<string, string> = key === null ? {} : { "X-API-Key": key };
+    return send<T>(this.emulator.url + STRONGLY_BASE + path, method, headers, options);
   }
 
-  create(body: unknown, options: CallOptions = {}): Promise<Reply<{ resourceGroupId: string }>> {
+  create(body: unknown, options: CallOptions = {}): Promise<Reply<WireCreated>> {
     return this.call("POST", "", { ...options, body });
   }
 
@@ -88,7 +47,7 @@ export class StronglyClient {
     return reply.json.resourceGroupId;
   }
 
-  list(query = ""): Promise<Reply<StronglyList>> {
+  list(query = ""): Promise<Reply<WireList>> {
     return this.call("GET", query ? `?${query}` : "");
   }
 
@@ -121,7 +80,7 @@ export function expectStronglyError(
   code: string,
   message?: string | RegExp,
 ): void {
-  const body = reply.json as StronglyErrorBody;
+  const body = reply.json as Required<WireError>;
   expect({ status: reply.status, code: body.error.code }).toEqual({ status, code });
   expect(Object.keys(body).sort()).toEqual(["error", "success"]);
   expect(body.success).toBe(false);
@@ -129,7 +88,6 @@ export function expectStronglyError(
   if (message !== undefined) expect(body.error.message).toMatch(message);
 }
 
-export async function resetStrongly(emulator: RunningEmulator): Promise<void> {
-  const response = await fetch(`${emulator.url}/_emulator/strongly/reset`, { method: "POST" });
-  expect(response.status).toBe(200);
+export function resetStrongly(emulator: RunningEmulator): Promise<void> {
+  return resetEmulatorData(emulator, "strongly");
 }
