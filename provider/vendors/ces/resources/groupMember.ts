@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 /** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
 export interface DimensionArgs {
@@ -31,14 +32,7 @@ export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly dimensions: pulumi.Output<{ name: string; value: string }[]>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      groupId: args.groupId,
-      namespace: args.namespace,
-      dimensions: args.dimensions,
-      projectId: args.projectId,
-    };
+    const props = resourceProps(args, ["groupId", "namespace", "dimensions", "projectId"]);
     super(provider, name, props, opts, KINDS.groupMember.module, KINDS.groupMember.type);
   }
 }

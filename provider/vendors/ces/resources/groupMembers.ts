@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 import type { DimensionArgs } from "./groupMember";
 
 /** One member of the list: the same fields and rules as a `GroupMember`'s. */
@@ -43,14 +44,7 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   >;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      groupId: args.groupId,
-      members: args.members,
-      projectId: args.projectId,
-      declaredMembers: undefined,
-    };
+    const props = resourceProps(args, ["groupId", "members", "projectId"], ["declaredMembers"]);
     super(provider, name, props, opts, KINDS.groupMembers.module, KINDS.groupMembers.type);
   }
 }

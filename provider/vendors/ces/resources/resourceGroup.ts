@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GroupType } from "pulumi-resource-groups-contracts/ces";
 import provider from "../../../runtime/providers/resourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 /** One tag-matching rule: resources carrying this tag belong to the group. */
 export interface TagArgs {
@@ -61,18 +62,11 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly createTime: pulumi.Output<number>;
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      name: args.name ?? name,
-      type: args.type ?? "Manual",
-      tags: args.tags,
-      associationEpIds: args.associationEpIds,
-      enterpriseProjectId: args.enterpriseProjectId,
-      adopt: args.adopt,
-      projectId: args.projectId,
-      createTime: undefined,
-    };
+    const props = resourceProps(
+      { ...args, name: args.name ?? name, type: args.type ?? "Manual" },
+      ["name", "type", "tags", "associationEpIds", "enterpriseProjectId", "adopt", "projectId"],
+      ["createTime"],
+    );
     super(provider, name, props, opts, KINDS.resourceGroup.module, KINDS.resourceGroup.type);
   }
 

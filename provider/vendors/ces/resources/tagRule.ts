@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/tagRule";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface TagRuleArgs {
   /** `groupId` of a TAG `ResourceGroup`. Changing it replaces the rule. */
@@ -26,14 +27,12 @@ export class TagRule extends pulumi.dynamic.Resource {
   declare readonly value: pulumi.Output<string>;
 
   constructor(name: string, args: TagRuleArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      groupId: args.groupId,
-      key: args.key,
-      value: args.value ?? "",
-      projectId: args.projectId,
-    };
+    const props = resourceProps({ ...args, value: args.value ?? "" }, [
+      "groupId",
+      "key",
+      "value",
+      "projectId",
+    ]);
     super(provider, name, props, opts, KINDS.tagRule.module, KINDS.tagRule.type);
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface GroupMemberArgs {
   /** `groupId` of a Cloudflare `ResourceGroup` that is not `exclusive` and not account-wide. */
@@ -25,7 +26,7 @@ export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly zoneId: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { ...args, accountId: args.accountId, groupId: args.groupId, zoneId: args.zoneId };
+    const props = resourceProps(args, ["accountId", "groupId", "zoneId"]);
     super(provider, name, props, opts, KINDS.cloudflareGroupMember.module, KINDS.cloudflareGroupMember.type);
   }
 }

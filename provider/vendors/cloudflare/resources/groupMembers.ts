@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface GroupMembersArgs {
   /**
@@ -35,14 +36,7 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly declaredZoneIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      accountId: args.accountId,
-      groupId: args.groupId,
-      zoneIds: args.zoneIds,
-      declaredZoneIds: undefined,
-    };
+    const props = resourceProps(args, ["accountId", "groupId", "zoneIds"], ["declaredZoneIds"]);
     super(
       provider,
       name,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface ResourceGroupArgs {
   /**
@@ -50,17 +51,11 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly meta: pulumi.Output<{ key: string; value: string }>;
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      accountId: args.accountId,
-      name: args.name ?? name,
-      zones: args.zones,
-      wholeAccount: args.wholeAccount,
-      exclusive: args.exclusive,
-      adopt: args.adopt,
-      meta: undefined,
-    };
+    const props = resourceProps(
+      { ...args, name: args.name ?? name },
+      ["accountId", "name", "zones", "wholeAccount", "exclusive", "adopt"],
+      ["meta"],
+    );
     super(
       provider,
       name,

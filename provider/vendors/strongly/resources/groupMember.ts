@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MemberType } from "pulumi-resource-groups-contracts/strongly";
 import provider from "../../../runtime/providers/stronglyGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface GroupMemberArgs {
   /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the member. */
@@ -36,13 +37,7 @@ export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      groupId: args.groupId,
-      type: args.type,
-      resourceId: args.resourceId,
-      name: args.name,
-    };
+    const props = resourceProps(args, ["groupId", "type", "resourceId", "name"]);
     super(provider, name, props, opts, KINDS.stronglyGroupMember.module, KINDS.stronglyGroupMember.type);
   }
 }

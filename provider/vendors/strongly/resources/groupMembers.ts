@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MemberType } from "pulumi-resource-groups-contracts/strongly";
 import provider from "../../../runtime/providers/stronglyGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 /** One member of the list: the same fields and rules as a `strongly.GroupMember`'s. */
 export interface MemberArgs {
@@ -40,13 +41,7 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly declaredMembers: pulumi.Output<{ type: MemberType; resourceId: string; name: string }[]>;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      groupId: args.groupId,
-      members: args.members,
-      declaredMembers: undefined,
-    };
+    const props = resourceProps(args, ["groupId", "members"], ["declaredMembers"]);
     super(provider, name, props, opts, KINDS.stronglyGroupMembers.module, KINDS.stronglyGroupMembers.type);
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/stronglyResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface ResourceGroupArgs {
   /**
@@ -42,18 +43,11 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      name: args.name ?? name,
-      description: args.description,
-      adopt: args.adopt,
-      status: undefined,
-      ownerId: undefined,
-      organizationId: undefined,
-      createdAt: undefined,
-      updatedAt: undefined,
-    };
+    const props = resourceProps(
+      { ...args, name: args.name ?? name },
+      ["name", "description", "adopt"],
+      ["status", "ownerId", "organizationId", "createdAt", "updatedAt"],
+    );
     super(provider, name, props, opts, KINDS.stronglyResourceGroup.module, KINDS.stronglyResourceGroup.type);
   }
 

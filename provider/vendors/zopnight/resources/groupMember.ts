@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 /** A tier, `tier-1` (started first) to `tier-10`. */
 export type ExecutionTier = `tier-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
@@ -54,22 +55,20 @@ export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly region: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      groupId: args.groupId,
-      resource: args.resource,
-      executionTier: args.executionTier,
-      executionOrder: args.executionOrder,
-      resourceId: undefined,
-      memberId: undefined,
-      resourceUID: undefined,
-      resourceName: undefined,
-      resourceType: undefined,
-      cloudProvider: undefined,
-      cloudAccountID: undefined,
-      region: undefined,
-    };
+    const props = resourceProps(
+      args,
+      ["groupId", "resource", "executionTier", "executionOrder"],
+      [
+        "resourceId",
+        "memberId",
+        "resourceUID",
+        "resourceName",
+        "resourceType",
+        "cloudProvider",
+        "cloudAccountID",
+        "region",
+      ],
+    );
     super(provider, name, props, opts, KINDS.zopnightGroupMember.module, KINDS.zopnightGroupMember.type);
   }
 }

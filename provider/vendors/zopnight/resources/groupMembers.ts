@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 import type { ExecutionTier } from "./groupMember";
 
 /** One member of the list: the same fields, rules and defaults as a `GroupMember`'s. */
@@ -53,13 +54,7 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   >;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      groupId: args.groupId,
-      members: args.members,
-      declaredMembers: undefined,
-    };
+    const props = resourceProps(args, ["groupId", "members"], ["declaredMembers"]);
     super(provider, name, props, opts, KINDS.zopnightGroupMembers.module, KINDS.zopnightGroupMembers.type);
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { resourceProps } from "../../../core/resourceProps";
 
 export interface ResourceGroupArgs {
   /**
@@ -44,17 +45,11 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
   declare readonly schedules: pulumi.Output<AttachedSchedule[]>;
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // Arguments it does not take reach check(), which refuses them by name instead of dropping them.
-      ...args,
-      name: args.name ?? name,
-      description: args.description,
-      adopt: args.adopt,
-      createdBy: undefined,
-      createdAt: undefined,
-      updatedAt: undefined,
-      schedules: undefined,
-    };
+    const props = resourceProps(
+      { ...args, name: args.name ?? name },
+      ["name", "description", "adopt"],
+      ["createdBy", "createdAt", "updatedAt", "schedules"],
+    );
     super(provider, name, props, opts, KINDS.zopnightResourceGroup.module, KINDS.zopnightResourceGroup.type);
   }
 
