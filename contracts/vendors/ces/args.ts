@@ -3,9 +3,9 @@ import { z } from "zod";
 import { repeatedMembers } from "../../core/members";
 import { UNKNOWN, withOutputs } from "../../core/arguments";
 import {
-  CES_LIMITS,
   GROUP_ID,
   PROJECT_ID,
+  TYPE_LISTS,
   dimensions,
   enterpriseProjectId,
   groupName,
@@ -13,6 +13,10 @@ import {
   namespace,
   tagKey,
   tagValue,
+  typeListProblem,
+  type GroupType,
+  type TypeList,
+  type TypeListProblem,
 } from "./rules";
 import { memberKey } from "./members";
 import type { Member } from "./model";
@@ -65,51 +69,39 @@ export const resourceGroupArgs = withOutputs(
       projectId,
     })
     .superRefine((args, ctx) => {
-      const tags = args.tags ?? [];
-      const eps = args.associationEpIds ?? [];
-      if (args.type === "TAG") {
-        if (tags.length < 1 || tags.length > CES_LIMITS.tagsMax) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["tags"],
-            message: `tags must have 1 to ${CES_LIMITS.tagsMax} items when type is TAG (got ${tags.length})`,
-          });
-        }
-        const seen = new Set<string>();
-        tags.forEach((t, i) => {
-          const id = `${t.key}=${t.value ?? ""}`;
-          if (seen.has(id)) {
-            ctx.addIssue({ code: "custom", path: ["tags", i], message: `tags must not repeat ${id}` });
-          }
-          seen.add(id);
-        });
-      } else if (tags.length > 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["tags"],
-          message: `tags are only allowed when type is TAG (type is ${args.type})`,
-        });
-      }
-      if (args.type === "EPS") {
-        if (eps.length < 1 || eps.length > CES_LIMITS.associationEpIdsMax) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["associationEpIds"],
-            message: `associationEpIds must have 1 to ${CES_LIMITS.associationEpIdsMax} items when type is EPS (got ${eps.length})`,
-          });
-        }
-      } else if (eps.length > 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["associationEpIds"],
-          message: `associationEpIds are only allowed when type is EPS (type is ${args.type})`,
-        });
-      }
+      const check = (list: TypeList) => {
+        const problem = typeListProblem(args.type, list, args[list]);
+        if (problem)
+          ctx.addIssue({ code: "custom", path: [list], message: typeListMessage(problem, args.type) });
+      };
+      check("tags");
+      if (args.type === "TAG") refuseRepeatedTags(args.tags ?? [], ctx);
+      check("associationEpIds");
     }),
   ["groupId", "createTime"],
 );
 
 export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
+
+/** The provider's words for a list problem, naming the argument; a missing list reads as an empty one. */
+function typeListMessage(problem: TypeListProblem, type: GroupType): string {
+  const { list, count } = problem;
+  const rule = TYPE_LISTS[list];
+  return problem.kind === "other-type"
+    ? `${list} are only allowed when type is ${rule.type} (type is ${type})`
+    : `${list} must have 1 to ${rule.max} items when type is ${rule.type} (got ${count})`;
+}
+
+/** A tag rule is its key and value: the same pair twice is one rule written twice. */
+function refuseRepeatedTags(tags: readonly { key: string; value?: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  tags.forEach((t, i) => {
+    const id = `${t.key}=${t.value ?? ""}`;
+    if (seen.has(id))
+      ctx.addIssue({ code: "custom", path: ["tags", i], message: `tags must not repeat ${id}` });
+    seen.add(id);
+  });
+}
 
 /** The dimension names of one member are unique; a repeat is reported at its own position. */
 function refuseRepeatedDimensionNames(args: { dimensions: { name: string }[] }, ctx: z.RefinementCtx): void {

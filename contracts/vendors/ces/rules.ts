@@ -12,6 +12,7 @@ import {
   NAMESPACE,
   NAME_CHARSET,
   NAME_CHARSET_RULE,
+  type GroupType,
 } from "./constants";
 import { charLength } from "../../core/text";
 
@@ -72,6 +73,40 @@ export const dimensions = z
   .array(dimension, { error: "dimensions must be a list of {name, value}" })
   .min(1, { error: "dimensions must have at least 1 item" })
   .max(CES_LIMITS.dimensionsMax, { error: `dimensions must have at most ${CES_LIMITS.dimensionsMax} items` });
+
+/**
+ * The list each group type is made from: a TAG group matches resources by its tags, an EPS group takes
+ * the resources of its enterprise projects (a Manual group has neither). The type needs its list, with
+ * 1 to `max` items; to a group of another type the list means nothing. The provider refuses each of
+ * these mistakes; the API refuses the first two and drops a list sent for another type.
+ */
+export const TYPE_LISTS = {
+  tags: { type: "TAG", wireField: "tags", max: CES_LIMITS.tagsMax },
+  associationEpIds: { type: "EPS", wireField: "association_ep_ids", max: CES_LIMITS.associationEpIdsMax },
+} as const satisfies Record<string, { type: GroupType; wireField: string; max: number }>;
+
+export type TypeList = keyof typeof TYPE_LISTS;
+
+export interface TypeListProblem {
+  list: TypeList;
+  /** The group's type needs the list and it is not there, has too few or too many items, or is not the type's. */
+  kind: "missing" | "count" | "other-type";
+  /** How many items were given; 0 when the list is missing. */
+  count: number;
+}
+
+/** What is wrong with one of a group's lists for the group's type, if anything. */
+export function typeListProblem(
+  type: GroupType,
+  list: TypeList,
+  items: readonly unknown[] | undefined,
+): TypeListProblem | undefined {
+  const rule = TYPE_LISTS[list];
+  const count = items?.length ?? 0;
+  if (type !== rule.type) return count > 0 ? { list, kind: "other-type", count } : undefined;
+  if (items === undefined) return { list, kind: "missing", count };
+  return count < 1 || count > rule.max ? { list, kind: "count", count } : undefined;
+}
 
 export { charLength };
 

@@ -1,11 +1,12 @@
 /** SQLite storage of CES resource groups and their members. Every write runs in one transaction. */
-import type {
-  Dimension,
-  Group,
-  GroupChange,
-  GroupSpec,
-  GroupType,
-  Member,
+import {
+  typeListProblem,
+  type Dimension,
+  type Group,
+  type GroupChange,
+  type GroupSpec,
+  type GroupType,
+  type Member,
 } from "pulumi-resource-groups-contracts/ces";
 import type { Migration } from "../../core/db";
 import type { SqlDatabase } from "../../core/sqlite";
@@ -187,7 +188,7 @@ export class CesStore {
   updateGroup(projectId: string, groupId: string, update: GroupChange): void {
     this.db.transaction(() => {
       const row = this.requireGroup(projectId, groupId);
-      if (update.tags !== undefined && row.type !== "TAG") {
+      if (typeListProblem(row.type, "tags", update.tags)?.kind === "other-type") {
         throw cesErrors.badBody(`tags can only be set on TAG resource groups (${groupId} is ${row.type})`);
       }
       if (update.name !== row.group_name) this.assertNameFree(projectId, update.name);

@@ -10,6 +10,7 @@ import {
   GROUP_ID,
   GROUP_TYPES,
   PROJECT_ID,
+  TYPE_LISTS,
   dimensionName,
   dimensions,
   enterpriseProjectId,
@@ -18,6 +19,7 @@ import {
   namespace,
   tagKey,
   tagValue,
+  typeListProblem,
   type GroupChange,
   type GroupSpec,
   type GroupType,
@@ -123,20 +125,22 @@ function parseWith<T>(schema: z.ZodType<T>, body: Record<string, unknown>): T {
 export function parseCreateGroup(raw: string): GroupSpec {
   const body = parseWith(createGroupBody, jsonObject(raw));
   const type = body.type ?? "Manual";
-  if (type === "TAG" && body.tags === undefined) {
-    throw cesErrors.badBody(`tags is required when type is TAG (1-${CES_LIMITS.tagsMax} items)`);
-  }
-  if (type === "EPS" && body.association_ep_ids === undefined) {
-    throw cesErrors.badBody(
-      `association_ep_ids is required when type is EPS (1-${CES_LIMITS.associationEpIdsMax} items)`,
-    );
+  // The list rules above bound each list's length; a list sent for another type is dropped below.
+  for (const [list, items] of [
+    ["tags", body.tags],
+    ["associationEpIds", body.association_ep_ids],
+  ] as const) {
+    if (typeListProblem(type, list, items)?.kind === "missing") {
+      const { wireField, max } = TYPE_LISTS[list];
+      throw cesErrors.badBody(`${wireField} is required when type is ${type} (1-${max} items)`);
+    }
   }
   return {
     name: body.group_name,
     type,
     enterpriseProjectId: body.enterprise_project_id ?? "0",
-    tags: type === "TAG" ? normalizeTags(body.tags ?? []) : [],
-    associationEpIds: type === "EPS" ? (body.association_ep_ids ?? []) : [],
+    tags: type === TYPE_LISTS.tags.type ? normalizeTags(body.tags ?? []) : [],
+    associationEpIds: type === TYPE_LISTS.associationEpIds.type ? (body.association_ep_ids ?? []) : [],
   };
 }
 
