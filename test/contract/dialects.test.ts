@@ -12,7 +12,15 @@ import {
   type RunningEmulator,
 } from "../../emulator";
 import { CloudflareClient, accountKey, expectCloudflareError, expectOk } from "./cloudflareClient";
-import { CesClient, expectCesError, removeDb, request, startTestEmulator, tempDbPath } from "./helpers";
+import {
+  CesClient,
+  ZERO_STATS,
+  expectCesError,
+  removeDb,
+  request,
+  startTestEmulator,
+  tempDbPath,
+} from "./helpers";
 
 let emulator: RunningEmulator;
 let stop: () => Promise<void>;
@@ -193,20 +201,12 @@ describe("per-dialect counters", () => {
   test("POST /_emulator/<dialect>/stats/reset and resetStats() zero only that dialect", async () => {
     await ces.list();
     await cloudflare.list();
-    const zero: EmulatorStats = {
-      total: 0,
-      writes: 0,
-      byRoute: {},
-      injectedFaults: 0,
-      dropped: 0,
-      retryAfter: { answered: 0, retries: 0, early: 0, minMarginMs: null, recent: [] },
-    };
-    expect(await admin("POST", "cloudflare/stats/reset")).toEqual({ status: 200, json: zero });
-    expect(emulator.dialect("cloudflare").stats()).toEqual(zero);
+    expect(await admin("POST", "cloudflare/stats/reset")).toEqual({ status: 200, json: ZERO_STATS });
+    expect(emulator.dialect("cloudflare").stats()).toEqual(ZERO_STATS);
     expect(emulator.dialect("ces").stats().total).toBe(1);
     expect(emulator.stats().total).toBe(2);
     emulator.dialect("ces").resetStats();
-    expect(emulator.dialect("ces").stats()).toEqual(zero);
+    expect(emulator.dialect("ces").stats()).toEqual(ZERO_STATS);
     expect(emulator.stats().total).toBe(2);
   });
 

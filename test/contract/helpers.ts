@@ -14,12 +14,27 @@ import type {
   WireMemberCount,
   WireMemberList,
 } from "pulumi-resource-groups-contracts/ces";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type EmulatorStats,
+  type RunningEmulator,
+} from "../../emulator";
 import { resetEmulatorData, send, type BodyOptions, type Reply } from "../support/http";
 
 export type { Reply };
 
 export const PROJECT = "0a1b2c3d4e5f";
+
+/** The counters of an emulator, or of one dialect, that has counted nothing since its last reset. */
+export const ZERO_STATS: EmulatorStats = {
+  total: 0,
+  writes: 0,
+  byRoute: {},
+  injectedFaults: 0,
+  dropped: 0,
+  retryAfter: { answered: 0, retries: 0, early: 0, minMarginMs: null, recent: [] },
+};
 
 /** The body of every CES failure, each field there. */
 export type ErrorBody = Required<WireError>;

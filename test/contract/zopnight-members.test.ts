@@ -1,11 +1,19 @@
 /** Section 00, ZopNight: members, default tier and order, the sequence call and the resource inventory. */
-import type { WireGroup, WireResource } from "pulumi-resource-groups-contracts/zopnight";
+import {
+  TIERS,
+  ZOPNIGHT_LIMITS,
+  type WireGroup,
+  type WireResource,
+} from "pulumi-resource-groups-contracts/zopnight";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { STARTING_INVENTORY } from "../../emulator/vendors/zopnight/inventory";
 import { removeDb, tempDbPath } from "./helpers";
 import { ZopNightClient, expectZopNightError, resetZopNight } from "../support/zopnight";
 
 const UNKNOWN_GROUP = "grp_000000000000";
+/** The last tier there is, and the first there is not. */
+const LAST_TIER = TIERS[TIERS.length - 1] ?? "";
+const PAST_LAST_TIER = `tier-${ZOPNIGHT_LIMITS.tierCount + 1}`;
 
 let emulator: RunningEmulator;
 let api: ZopNightClient;
@@ -143,14 +151,14 @@ describe("PATCH /resource-groups/{groupID}/resources/{resourceID}/sequence", () 
   it("sets tier and order and answers 200 {data: member}", async () => {
     const { id } = await group();
     await api.addMember(id, "res_001");
-    const reply = await api.sequence(id, "res_001", { executionTier: "tier-10", executionOrder: 1000 });
+    const reply = await api.sequence(id, "res_001", { executionTier: LAST_TIER, executionOrder: 1000 });
     expect(reply.status).toBe(200);
     expect(reply.json.data).toMatchObject({
       resourceID: "res_001",
-      executionTier: "tier-10",
+      executionTier: LAST_TIER,
       executionOrder: 1000,
     });
-    expect(await sequenceOf(id)).toEqual([["res_001", "tier-10", 1000]]);
+    expect(await sequenceOf(id)).toEqual([["res_001", LAST_TIER, 1000]]);
   });
 
   it("keeps the membership id through a sequence change", async () => {
@@ -165,14 +173,14 @@ describe("PATCH /resource-groups/{groupID}/resources/{resourceID}/sequence", () 
     const { id } = await group();
     for (const res of ["res_001", "res_002", "res_003", "res_004"]) await api.addMember(id, res);
     await api.sequence(id, "res_001", { executionTier: "tier-2", executionOrder: 1 });
-    await api.sequence(id, "res_002", { executionTier: "tier-10", executionOrder: 1 });
+    await api.sequence(id, "res_002", { executionTier: LAST_TIER, executionOrder: 1 });
     await api.sequence(id, "res_003", { executionTier: "tier-1", executionOrder: 5 });
     await api.sequence(id, "res_004", { executionTier: "tier-2", executionOrder: 1 });
     expect(await sequenceOf(id)).toEqual([
       ["res_003", "tier-1", 5],
       ["res_001", "tier-2", 1],
       ["res_004", "tier-2", 1],
-      ["res_002", "tier-10", 1],
+      ["res_002", LAST_TIER, 1],
     ]);
   });
 
@@ -181,9 +189,9 @@ describe("PATCH /resource-groups/{groupID}/resources/{resourceID}/sequence", () 
     await api.addMember(id, "res_001");
     const patch = (body: unknown) => api.sequence(id, "res_001", body);
     expectZopNightError(
-      await patch({ executionTier: "tier-11", executionOrder: 1 }),
+      await patch({ executionTier: PAST_LAST_TIER, executionOrder: 1 }),
       400,
-      /^executionTier must be one of tier-1 to tier-10/,
+      new RegExp(`^executionTier must be one of ${TIERS[0]} to ${LAST_TIER}`),
     );
     expectZopNightError(await patch({ executionTier: "tier-0", executionOrder: 1 }), 400, /^executionTier/);
     expectZopNightError(
