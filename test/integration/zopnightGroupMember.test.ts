@@ -4,13 +4,10 @@ import { ConflictError, PartialCreateError } from "../../provider/core/errors";
 import { UnknownResourceError } from "../../provider/vendors/zopnight/handlers/resolve";
 import { memberName, plannedSequence } from "../../provider/vendors/zopnight/resources/startupSequence";
 import { checked, create, update } from "../support/engine";
-import { useZopNightEmulator } from "../support/zopnight";
+import { MEMBER_ROUTES, useZopNightEmulator } from "../support/zopnight";
 
 const gm = handlers.zopnightGroupMember;
-const SHOW = "GET /api/resource-groups/{groupID}";
-const ADD = "POST /api/resource-groups/{groupID}/resources/{resourceID}";
-const REMOVE = "DELETE /api/resource-groups/{groupID}/resources/{resourceID}";
-const SEQUENCE = "PATCH /api/resource-groups/{groupID}/resources/{resourceID}/sequence";
+const { SHOW, ADD, REMOVE, SEQUENCE } = MEMBER_ROUTES;
 
 const { api, zop, useSettings } = useZopNightEmulator(resetSettings);
 

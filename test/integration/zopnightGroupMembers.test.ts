@@ -8,13 +8,10 @@ import { forgetMemberClaims } from "../../provider/core/memberClaims";
 import { handlers, resetSettings } from "../../provider/runtime";
 import type { ZopNightGroupMembersOutputs } from "../../provider/vendors/zopnight/handlers/groupMembers";
 import { checked, create, update } from "../support/engine";
-import { useZopNightEmulator } from "../support/zopnight";
+import { MEMBER_ROUTES, useZopNightEmulator } from "../support/zopnight";
 
 const gms = handlers.zopnightGroupMembers;
-const SHOW = "GET /api/resource-groups/{groupID}";
-const ADD = "POST /api/resource-groups/{groupID}/resources/{resourceID}";
-const REMOVE = "DELETE /api/resource-groups/{groupID}/resources/{resourceID}";
-const SEQUENCE = "PATCH /api/resource-groups/{groupID}/resources/{resourceID}/sequence";
+const { SHOW, ADD, REMOVE, SEQUENCE } = MEMBER_ROUTES;
 
 const { api, zop, useSettings } = useZopNightEmulator(resetSettings);
 

@@ -17,6 +17,14 @@ export type { Reply };
 export const ZOPNIGHT_API = "/api";
 export const ZOPNIGHT_ADMIN = "/_emulator/zopnight";
 
+/** The emulator's stats keys of the routes a group's members are read and written through. */
+export const MEMBER_ROUTES = {
+  SHOW: "GET /api/resource-groups/{groupID}",
+  ADD: "POST /api/resource-groups/{groupID}/resources/{resourceID}",
+  REMOVE: "DELETE /api/resource-groups/{groupID}/resources/{resourceID}",
+  SEQUENCE: "PATCH /api/resource-groups/{groupID}/resources/{resourceID}/sequence",
+} as const;
+
 export interface CallOptions extends BodyOptions {
   /** null sends no Authorization header; undefined sends the dialect's token as a bearer token. */
   token?: string | null;
