@@ -1,17 +1,23 @@
 /**
  * What to do with the operations an interrupted `pulumi up` left pending in a stack's state.
  *
- * Pulumi writes a pending `creating` operation before it asks the provider to create a resource, and
- * removes it when the answer arrives. When the CLI is killed in between, the object may exist at the
- * vendor while the state has no id for it. For this package's resources:
- * - a ResourceGroup has a unique name at every vendor, so the group is looked up by that name and, when
- *   found, written into the state with the id and properties the provider's own read() gives it;
- * - a GroupMember or TagRule is identified by its group and what it points at, and creating one that is
- *   already there succeeds without a second copy, so its pending record is dropped and the next
- *   `pulumi up` adds it or finds it in place.
- * Either way no pending operation of this package is left, and `pulumi up` converges on the program.
+ * Pulumi writes a pending operation before it asks a provider to create, update or delete a resource,
+ * and removes it when the answer arrives. When the CLI is killed in between, a created object may exist
+ * at the vendor while the state has no id for it. This module decides, kind by kind from the contracts'
+ * table of kinds (`kindOfToken`), for each pending operation of this package:
+ * - a create (or import) of a kind found by its name (every ResourceGroup: `lookup` in the table): the
+ *   group is looked up at its vendor and, when found, written into the state with the id and properties
+ *   the provider's own read() gives it, as `pulumi refresh` would; when not found, only the pending
+ *   record goes and the next `pulumi up` creates it;
+ * - a create of a kind whose create is idempotent (GroupMember, GroupMembers, TagRule, at every vendor):
+ *   the pending record goes, and the next `pulumi up` adds it again or finds in place what the
+ *   interrupted create wrote;
+ * - an unfinished update, delete or read: the record goes; the state still holds the resource as it
+ *   was before the operation, so the next `pulumi up` does the work again.
+ * Operations of other packages, and any of ours that fits none of the above, are kept exactly as they
+ * were (recover.ts then writes the state so that they survive).
  */
-import { kindOfToken, type KindName, type Vendor } from "pulumi-resource-groups-contracts/kinds";
+import { kindOfToken, type Kind, type Vendor } from "pulumi-resource-groups-contracts/kinds";
 import { handlers } from "../runtime";
 import { cesApi } from "../vendors/ces/settings";
 import { cloudflareApi } from "../vendors/cloudflare/settings";
@@ -39,19 +45,28 @@ const LOOKUPS: { readonly [V in Vendor]: GroupLookup } = {
   zopnight: async (i) => (await zopnightApi().findGroupByName(text(i, "name")))?.id,
 };
 
-/** The parts of a `pulumi stack export` this module reads and writes. */
+/** The parts of a `pulumi stack export` this module reads and writes; the rest is carried as it is. */
 export interface StateResource {
   urn: string;
   type: string;
   id?: string;
+  custom?: boolean;
+  delete?: boolean;
+  pendingReplacement?: boolean;
   inputs?: Inputs;
   outputs?: Inputs;
+  parent?: string;
+  provider?: string;
+  dependencies?: string[];
+  propertyDependencies?: Record<string, string[]>;
+  deletedWith?: string;
   [field: string]: unknown;
 }
 
 export interface PendingOperation {
   type: string;
   resource: StateResource;
+  [field: string]: unknown;
 }
 
 export interface Deployment {
@@ -62,78 +77,172 @@ export interface Deployment {
 
 export type Outcome =
   /** The group existed at the vendor and is now in the state under this id. */
-  | { urn: string; action: "adopted"; id: string }
-  /** Nothing to bring in (a group that was never created, or a member): the next up creates it. */
+  | { urn: string; action: "adopted"; id: string; note?: string }
+  /** Nothing to bring in (a group that was never created, a member, an unfinished update): the next up does it. */
   | { urn: string; action: "dropped"; reason: string }
-  /** Not a resource of this package: left pending for Pulumi to handle. */
-  | { urn: string; action: "kept"; reason: string };
+  /** Left pending exactly as it was: another package's, or one of ours that needs a person. */
+  | { urn: string; action: "kept"; reason: string; foreign: boolean };
+
+/** Operations after which the state holds no resource for their URN (or not the new one). */
+const CREATES = new Set(["creating", "importing"]);
 
 /** The state of a group found at its vendor, from the same read() a `pulumi refresh` runs. */
 async function adoptedState(
   op: PendingOperation,
-  kind: KindName,
+  kind: Kind,
   id: string,
 ): Promise<StateResource | undefined> {
   const inputs = op.resource.inputs ?? {};
-  const read = await handlers[kind].read(id, inputs);
+  const read = await handlers[kind.kind].read(id, inputs);
   if (!read.id) return undefined;
   // The dynamic-provider host keeps its serialized provider beside the outputs; so does this.
   const outputs: Inputs = { ...(read.props as Inputs), __provider: inputs.__provider };
-  return { ...op.resource, id: read.id, outputs };
+  const { pendingReplacement: _p, delete: _d, ...resource } = op.resource;
+  return { ...resource, id: read.id, outputs };
 }
 
-async function settle(
-  op: PendingOperation,
-  inState: Set<string>,
-): Promise<{ outcome: Outcome; resource?: StateResource; keep: boolean }> {
-  const { urn, type } = op.resource;
-  const kind = kindOfToken(type);
-  if (kind === undefined) {
-    return { outcome: { urn, action: "kept", reason: "not a resource of this package" }, keep: true };
+/** The resources after a decision, and what to say about it. */
+interface Settled {
+  outcome: Outcome;
+  resources: StateResource[];
+  keep: boolean;
+}
+
+/** The state's current resource of a URN: the last one not waiting to be deleted. */
+function heldIndex(resources: readonly StateResource[], urn: string): number {
+  for (let i = resources.length - 1; i >= 0; i--) {
+    if (resources[i]?.urn === urn && !resources[i]?.delete) return i;
   }
-  if (op.type === "creating" && kind.role === "group" && inState.has(urn)) {
-    // The create of a replacement: the state holds the old group under the same name in the stack.
-    const reason =
-      "a replacement was being created; run `pulumi refresh --clear-pending-creates`, then `pulumi up`";
-    return { outcome: { urn, action: "kept", reason }, keep: true };
-  }
-  if (op.type === "creating" && kind.role === "group") {
-    const id = await LOOKUPS[kind.vendor](op.resource.inputs ?? {});
-    const resource = id === undefined ? undefined : await adoptedState(op, kind.kind, id);
-    if (resource?.id) return { outcome: { urn, action: "adopted", id: resource.id }, resource, keep: false };
-    return {
-      outcome: { urn, action: "dropped", reason: "the vendor holds no group of that name" },
-      keep: false,
-    };
-  }
-  if (op.type === "creating" && !kind.idempotentCreate) {
-    return { outcome: { urn, action: "kept", reason: "a create that cannot safely run again" }, keep: true };
-  }
-  const reason =
-    op.type === "creating"
-      ? "adding it again is harmless: the next up adds it or finds it there"
-      : `a pending '${op.type}' of a resource the state still holds: the next up repeats it`;
-  return { outcome: { urn, action: "dropped", reason }, keep: false };
+  return -1;
 }
 
 /**
- * Settles every pending operation of this package's resources. Returns the deployment to import
- * (groups found appended to the resources: they depend only on resources already there) and what
- * was done for each operation.
+ * A group whose create was in flight: looked up by name and, when found, put into the state. During a
+ * replacement the state also holds the group being replaced under the same URN: after a delete-first
+ * replacement it is marked `pendingReplacement` (deleted at the vendor, the create not done), and the
+ * group found takes its place; after a create-first one it is still live, so it is marked for deletion
+ * and the group found is added, as the engine does when such a create completes.
+ */
+async function settleGroupCreate(
+  op: PendingOperation,
+  kind: Kind,
+  resources: StateResource[],
+): Promise<Settled> {
+  const urn = op.resource.urn;
+  const id = await LOOKUPS[kind.vendor](op.resource.inputs ?? {});
+  const drop = (reason: string): Settled => ({
+    outcome: { urn, action: "dropped", reason },
+    resources,
+    keep: false,
+  });
+  if (id === undefined) return drop("the vendor holds no group of that name: the next up creates it");
+  const held = heldIndex(resources, urn);
+  const old = resources[held];
+  if (old?.id === id) {
+    // Names are unique, so the replacement was never made: the group found is the one in the state.
+    return drop("the group of that name is the one the stack already holds: the next up goes on from it");
+  }
+  const adopted = await adoptedState(op, kind, id);
+  if (!adopted?.id) return drop("the group was gone when read: the next up creates it");
+  const outcome = (note?: string): Outcome => ({ urn, action: "adopted", id: id, note });
+  if (old?.pendingReplacement) {
+    const next = resources.map((r, i) => (i === held ? adopted : r));
+    return {
+      outcome: outcome(`in place of ${old.id}, deleted by the interrupted replacement`),
+      resources: next,
+      keep: false,
+    };
+  }
+  if (old) {
+    const next = [...resources.map((r, i) => (i === held ? { ...r, delete: true } : r)), adopted];
+    return {
+      outcome: outcome(`replacing ${old.id}, which the next up deletes`),
+      resources: next,
+      keep: false,
+    };
+  }
+  return { outcome: outcome(), resources: [...resources, adopted], keep: false };
+}
+
+async function settle(op: PendingOperation, resources: StateResource[]): Promise<Settled> {
+  const { urn, type } = op.resource;
+  const kind = kindOfToken(type);
+  const keep = (reason: string, foreign: boolean): Settled => ({
+    outcome: { urn, action: "kept", reason, foreign },
+    resources,
+    keep: true,
+  });
+  const drop = (reason: string): Settled => ({
+    outcome: { urn, action: "dropped", reason },
+    resources,
+    keep: false,
+  });
+  if (kind === undefined) return keep("not a resource of this package", true);
+  if (!CREATES.has(op.type)) {
+    return drop(
+      `an unfinished '${op.type}': the state holds the resource as before it, and the next up does it again`,
+    );
+  }
+  if (kind.lookup !== undefined) return settleGroupCreate(op, kind, resources);
+  if (kind.idempotentCreate) {
+    return drop("creating it again is harmless: the next up adds it or finds it in place");
+  }
+  return keep(
+    "neither found by name nor safe to create twice: check the vendor, then clear or import this create " +
+      "with `pulumi refresh` run in a terminal",
+    false,
+  );
+}
+
+/**
+ * Settles every pending operation of this package's resources. Returns the deployment to write (groups
+ * found added to the resources, the operations kept still pending, in their order) and what was done
+ * for each operation.
  */
 export async function settlePendingOperations(
   deployment: Deployment,
 ): Promise<{ deployment: Deployment; outcomes: Outcome[] }> {
-  const pending = deployment.pending_operations ?? [];
-  const resources = [...(deployment.resources ?? [])];
+  let resources = [...(deployment.resources ?? [])];
   const kept: PendingOperation[] = [];
   const outcomes: Outcome[] = [];
-  const inState = new Set(resources.map((r) => r.urn));
-  for (const op of pending) {
-    const settled = await settle(op, inState);
+  for (const op of deployment.pending_operations ?? []) {
+    const settled = await settle(op, resources);
     outcomes.push(settled.outcome);
     if (settled.keep) kept.push(op);
-    if (settled.resource) resources.push(settled.resource);
+    resources = settled.resources;
   }
+  const problem = integrityProblem(resources);
+  if (problem !== undefined) throw new Error(`the settled state would be inconsistent: ${problem}`);
   return { deployment: { ...deployment, resources, pending_operations: kept }, outcomes };
+}
+
+/**
+ * The first problem the CLI's own integrity check would report about these resources' references (a
+ * parent, provider, dependency or deletedWith/replaceWith that does not come before the resource) or
+ * about a URN held live twice; undefined when there is none. `pulumi stack import` runs that check;
+ * a checkpoint written directly is checked here.
+ */
+export function integrityProblem(resources: readonly StateResource[]): string | undefined {
+  const seen = new Set<string>();
+  const live = new Set<string>();
+  const providers = new Set<string>();
+  for (const r of resources) {
+    if (r.provider && !providers.has(r.provider) && !r.pendingReplacement) {
+      return `${r.urn} refers to the provider ${r.provider}, which comes after it or is missing`;
+    }
+    const refs = [
+      r.parent,
+      r.deletedWith,
+      ...(r.dependencies ?? []),
+      ...Object.values(r.propertyDependencies ?? {}).flat(),
+      ...(Array.isArray(r.replaceWith) ? (r.replaceWith as string[]) : []),
+    ];
+    const missing = refs.find((ref) => ref && !seen.has(ref));
+    if (missing) return `${r.urn} refers to ${missing}, which comes after it or is missing`;
+    if (!r.delete && live.has(r.urn)) return `${r.urn} is held twice without being marked for deletion`;
+    seen.add(r.urn);
+    if (!r.delete) live.add(r.urn);
+    if (r.type.startsWith("pulumi:providers:")) providers.add(`${r.urn}::${r.id ?? ""}`);
+  }
+  return undefined;
 }
