@@ -1,36 +1,26 @@
 /**
- * The packages as a user installs them, not as the repository links them: `npm pack` of the provider,
- * the emulator and the policy pack, installed from those tarballs into a new Pulumi project in a
- * temporary folder outside the repository (so no repository node_modules is on any resolution path).
- * There the installed emulator command serves the APIs, and the real CLI runs `up`, a no-op `preview`
- * and `destroy` of groups at all four vendors with the installed policy pack applied.
+ * The packages as a user installs them, not as the repository links them: `npm pack` of the contracts,
+ * the provider, the emulator and the policy pack, installed from those tarballs into a new Pulumi
+ * project in a temporary folder outside the repository (so no repository node_modules is on any
+ * resolution path; see support/packedInstall.ts). There the installed emulator command serves the
+ * APIs, and the real CLI runs `up`, a no-op `preview` and `destroy` of groups at all four vendors with
+ * the installed policy pack applied.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import { join, relative } from "node:path";
-import { DIALECT_NAMES, type DialectName } from "../../emulator";
+import {
+  PACKAGES,
+  npm,
+  packedInstall,
+  startInstalledEmulator,
+  type InstalledEmulator,
+  type PackedInstall,
+} from "./support/packedInstall";
 import { PulumiProject, ofType, TYPES } from "./support/project";
-import { REPO } from "./support/pulumiEnv";
 
 const HOOK_TIMEOUT = 20 * 60 * 1000;
 const TEST_TIMEOUT = 5 * 60 * 1000;
 const TOKEN = "packed-install-token";
-const PACKAGES = {
-  provider: "pulumi-resource-groups",
-  emulator: "pulumi-resource-groups-emulator",
-  policy: "pulumi-resource-groups-policy",
-} as const;
-type Workspace = keyof typeof PACKAGES;
-
-interface PackedFile {
-  path: string;
-}
-interface Packed {
-  name: string;
-  filename: string;
-  files: PackedFile[];
-}
 
 const PROGRAM = `import { ces, cloudflare, strongly, zopnight } from "pulumi-resource-groups";
 
@@ -49,132 +39,70 @@ new zopnight.StartupSequence("orders", {
 });
 `;
 
-let work: string;
+let installed: PackedInstall;
 let project: PulumiProject;
-let emulator: ChildProcess | undefined;
-const packed = {} as Record<Workspace, Packed>;
-
-function npm(args: string[], cwd: string): string {
-  return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-/** Starts the installed `resource-groups-emulator` command and waits for the address it prints. */
-function startInstalledEmulator(dir: string): Promise<string> {
-  const bin = join(dir, "node_modules", ".bin", "resource-groups-emulator");
-  const child = spawn(bin, ["--port", "0", "--db", join(dir, "emulator.sqlite"), "--token", TOKEN], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  emulator = child;
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve(url);
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`the installed emulator exited ${code}:\n${output}`)));
-  });
-}
+let emulator: InstalledEmulator | undefined;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "resource-groups-packed-"));
-  const tarballs = join(work, "tarballs");
-  mkdirSync(tarballs);
-  const out = npm(
-    [
-      "pack",
-      "--json",
-      "--pack-destination",
-      tarballs,
-      ...Object.keys(PACKAGES).flatMap((w) => ["--workspace", w]),
-    ],
-    REPO,
-  );
-  for (const entry of JSON.parse(out) as Packed[]) {
-    const workspace = (Object.keys(PACKAGES) as Workspace[]).find((w) => PACKAGES[w] === entry.name);
-    if (workspace) packed[workspace] = entry;
-  }
-
-  const app = join(work, "app");
-  mkdirSync(app);
-  const sdk = JSON.parse(
-    readFileSync(join(REPO, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8"),
-  ) as {
-    version: string;
-  };
-  writeFileSync(
-    join(app, "package.json"),
-    JSON.stringify({
-      name: "packed-app",
-      private: true,
-      dependencies: {
-        "@pulumi/pulumi": sdk.version,
-        ...Object.fromEntries(
-          (Object.keys(PACKAGES) as Workspace[]).map((w) => [
-            PACKAGES[w],
-            `file:${join(tarballs, packed[w].filename)}`,
-          ]),
-        ),
-      },
-    }),
-  );
-  npm(["install", "--no-audit", "--no-fund", "--prefer-offline"], app);
-
-  const url = await startInstalledEmulator(app);
-  const tokens = Object.fromEntries(DIALECT_NAMES.map((d) => [d, TOKEN])) as Record<DialectName, string>;
-  project = await PulumiProject.create("packed", PROGRAM, { url, tokens }, {}, { parentDir: app });
+  installed = packedInstall();
+  emulator = await startInstalledEmulator(installed.app, TOKEN);
+  project = await PulumiProject.create("packed", PROGRAM, emulator, {}, { parentDir: installed.app });
 }, HOOK_TIMEOUT);
 
 afterAll(async () => {
   await project?.dispose();
-  emulator?.kill();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await emulator?.stop();
 }, HOOK_TIMEOUT);
 
 describe("the packages as installed from their tarballs", () => {
-  it("ships the provider without native code, sources, maps or tests", () => {
-    const files = packed.provider.files.map((f) => f.path);
+  it.each([
+    ["provider", "dist/runtime/providers/resourceGroup.js", /^compat\/emulator\.(js|d\.ts)$/],
+    ["contracts", "dist/kinds.js", undefined],
+  ] as const)("ships the %s without native code, sources, maps or tests", (workspace, entry, extra) => {
+    const files = installed.packed[workspace].files.map((f) => f.path);
     expect(files).toContain("dist/index.js");
-    expect(files).toContain("dist/runtime/providers/resourceGroup.js");
+    expect(files).toContain(entry);
     const unexpected = files.filter(
       (f) =>
-        !/^(dist\/.*\.(js|d\.ts)|compat\/emulator\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(f) ||
+        !(/^(dist\/.*\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(f) || extra?.test(f)) ||
         /\.(node|map)$|test|binding\.gyp/.test(f),
     );
     expect(unexpected).toEqual([]);
   });
 
   it("installs SQLite only for the emulator", () => {
-    const app = join(work, "app");
-    const explained = JSON.parse(npm(["explain", "better-sqlite3", "--json"], app)) as {
+    const explained = JSON.parse(npm(["explain", "better-sqlite3", "--json"], installed.app)) as {
       dependents: { from: { name?: string } }[];
     }[];
     const dependents = explained.flatMap((e) => e.dependents.map((d) => d.from.name));
     expect(dependents).toEqual([PACKAGES.emulator]);
   });
 
+  /** Where Node.js finds `name` from the folder `from`. */
+  const resolved = (name: string, from: string) =>
+    execFileSync(process.execPath, ["-p", `require.resolve(${JSON.stringify(`${name}/package.json`)})`], {
+      cwd: from,
+      encoding: "utf8",
+    }).trim();
+
   it("resolves every package from the project, not from the repository", () => {
-    const app = join(work, "app");
     for (const name of [...Object.values(PACKAGES), "@pulumi/pulumi"]) {
-      const where = execFileSync(
-        process.execPath,
-        ["-p", `require.resolve(${JSON.stringify(`${name}/package.json`)})`],
-        {
-          cwd: project.dir,
-          encoding: "utf8",
-        },
-      ).trim();
-      expect(relative(app, where).startsWith("..")).toBe(false);
+      expect(relative(installed.app, resolved(name, project.dir)).startsWith("..")).toBe(false);
+    }
+  });
+
+  it("gives the provider, the emulator and the policy pack the one installed copy of the contracts", () => {
+    const contracts = resolved(PACKAGES.contracts, project.dir);
+    for (const name of [PACKAGES.provider, PACKAGES.emulator, PACKAGES.policy]) {
+      const packageDir = join(installed.app, "node_modules", name);
+      expect(resolved(PACKAGES.contracts, packageDir)).toBe(contracts);
     }
   });
 
   it(
     "runs up, a no-op preview and destroy with the installed policy pack",
     async () => {
-      const pack = join(work, "app", "node_modules", PACKAGES.policy);
+      const pack = join(installed.app, "node_modules", PACKAGES.policy);
       const up = await project.ok(["up", "--yes", "--skip-preview", "--policy-pack", pack]);
       expect(up.output).toContain(PACKAGES.policy);
 

@@ -161,19 +161,30 @@ function sessionProcesses(sid: number): number[] {
 export interface Interrupted {
   /** Resources the CLI reported created before the kill. */
   createdBeforeKill: number;
+  /** Whether the kill came before the up finished by itself. */
+  killed: boolean;
   output: string;
 }
 
+/** When to kill a running `pulumi up`: the first of these to hold. */
+export interface KillWhen {
+  /** Checked on the CLI's output so far, each time more arrives. */
+  output?: (output: string) => boolean;
+  /** Checked every 50 ms, for what only others see (what the emulator holds, say). */
+  poll?: () => Promise<boolean>;
+  /** Waited between the condition holding and the kill. */
+  jitterMs?: number;
+}
+
+/** Resources reported created so far in an up's output. */
+export const createdSoFar = (output: string) => (output.match(/ created \(/g) ?? []).length;
+
 /**
  * Runs `pulumi up` and kills it with SIGKILL (the CLI, its language host, the program and the
- * dynamic-provider plugin) once `killAfter` resources were reported created, plus `jitterMs`; if
- * the up finishes first, nothing is killed.
+ * dynamic-provider plugin) once `when` holds, plus its jitter; if the up finishes first, nothing is
+ * killed.
  */
-export function interruptedUp(
-  project: PulumiProject,
-  killAfter: number,
-  jitterMs: number,
-): Promise<Interrupted> {
+export function killedUp(project: PulumiProject, when: KillWhen): Promise<Interrupted> {
   return new Promise((resolve, reject) => {
     // Its own session, so every plugin it starts can be found and killed with it.
     const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive"], {
@@ -183,8 +194,9 @@ export function interruptedUp(
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    let created = 0;
     let armed = false;
+    let killed = false;
+    let running = true;
     const kill = () => {
       const sid = child.pid;
       if (sid === undefined) return;
@@ -196,23 +208,51 @@ export function interruptedUp(
         }
       }
     };
+    const arm = () => {
+      if (armed || !running) return;
+      armed = true;
+      setTimeout(() => {
+        if (!running) return;
+        killed = true;
+        kill();
+      }, when.jitterMs ?? 0);
+    };
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      created = (output.match(/ created \(/g) ?? []).length;
-      if (!armed && created >= killAfter) {
-        armed = true;
-        setTimeout(kill, jitterMs);
-      }
+      if (when.output?.(output)) arm();
     };
+    const poll = when.poll;
+    const polling = poll
+      ? setInterval(() => {
+          poll().then(
+            (yes) => yes && arm(),
+            () => undefined,
+          );
+        }, 50)
+      : undefined;
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("error", reject);
     child.on("close", () => {
+      running = false;
+      if (polling) clearInterval(polling);
       // The CLI is gone; plugins it left (when it finished by itself there are none) go too.
       kill();
-      resolve({ createdBeforeKill: created, output });
+      resolve({ createdBeforeKill: createdSoFar(output), killed, output });
     });
   });
+}
+
+/**
+ * Runs `pulumi up` and kills it once `killAfter` resources were reported created, plus `jitterMs`; if
+ * the up finishes first, nothing is killed.
+ */
+export function interruptedUp(
+  project: PulumiProject,
+  killAfter: number,
+  jitterMs: number,
+): Promise<Interrupted> {
+  return killedUp(project, { output: (output) => createdSoFar(output) >= killAfter, jitterMs });
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
@@ -225,14 +265,41 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-/** Runs the documented recovery; fails with the output of the first step that fails. */
-export async function recover(project: PulumiProject): Promise<{ recoverOutput: string; up: CommandResult }> {
+/** How to run the recovery tool: the repository's build by default. */
+export type RecoverCommand = { command: string; args: string[] };
+const REPOSITORY_TOOL: RecoverCommand = { command: process.execPath, args: [RECOVER_CLI] };
+
+/** Runs `resource-groups-recover` in the project (after `pulumi cancel --yes`); fails when it fails. */
+export async function runRecoverTool(
+  project: PulumiProject,
+  tool: RecoverCommand = REPOSITORY_TOOL,
+): Promise<string> {
   // With nothing locked (the up finished before the kill) cancel fails, which is fine.
   await project.run(["cancel", "--yes"]);
-  const tool = await run(process.execPath, [RECOVER_CLI, "--cwd", project.dir], project.dir, project.env);
-  if (tool.code !== 0) throw new Error(`resource-groups-recover exited ${tool.code}:\n${tool.output}`);
+  const result = await run(tool.command, [...tool.args, "--cwd", project.dir], project.dir, project.env);
+  if (result.code !== 0) throw new Error(`resource-groups-recover exited ${result.code}:\n${result.output}`);
+  return result.output;
+}
+
+/** Runs the documented recovery; fails with the output of the first step that fails. */
+export async function recover(
+  project: PulumiProject,
+  tool: RecoverCommand = REPOSITORY_TOOL,
+): Promise<{ recoverOutput: string; up: CommandResult }> {
+  const recoverOutput = await runRecoverTool(project, tool);
   const up = await project.up();
-  return { recoverOutput: tool.output, up };
+  return { recoverOutput, up };
+}
+
+export interface PendingOperation {
+  type: string;
+  resource: { urn: string; type: string; [field: string]: unknown };
+}
+
+/** The pending operations of a `pulumi stack export`. */
+export function pendingIn(exportText: string): PendingOperation[] {
+  const exported = JSON.parse(exportText) as { deployment: { pending_operations?: PendingOperation[] } };
+  return exported.deployment.pending_operations ?? [];
 }
 
 /**
@@ -266,8 +333,7 @@ export async function invariantProblems(
     if (!declared.has(name)) problems.push(`group ${name} is held but not declared`);
   }
   const exported = await project.exportState();
-  const deployment = JSON.parse(exported.text) as { deployment: { pending_operations?: unknown[] } };
-  const pending = deployment.deployment.pending_operations ?? [];
+  const pending = pendingIn(exported.text);
   if (pending.length > 0) problems.push(`${pending.length} operation(s) still pending`);
   const inState = exported.resources.filter((r) => r.type === spec.groupType);
   if (inState.length !== groups) problems.push(`the state holds ${inState.length} group(s), not ${groups}`);
