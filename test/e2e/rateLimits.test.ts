@@ -3,10 +3,9 @@
  * at the four vendors completes, and the emulator, which times every repeat of a request it told to
  * wait, saw no retry sooner than it asked.
  */
-import { startE2eEmulator, type TestEmulator } from "./support/emulator";
-import { PulumiProject, TYPES, ofType } from "./support/project";
+import { TYPES, ofType } from "./support/project";
+import { useProject } from "./support/suite";
 
-const HOOK_TIMEOUT = 30 * 60 * 1000;
 const TEST_TIMEOUT = 10 * 60 * 1000;
 const PER_VENDOR = [13, 13, 12, 12] as const;
 
@@ -20,21 +19,12 @@ for (let i = 0; i < ${PER_VENDOR[2]}; i++) new strongly.ResourceGroup("st-" + i,
 for (let i = 0; i < ${PER_VENDOR[3]}; i++) new zopnight.ResourceGroup("zn-" + i, { name: "paced-zn-" + i });
 `;
 
-let env: TestEmulator;
-let project: PulumiProject;
-
-beforeAll(async () => {
-  env = await startE2eEmulator();
-  project = await PulumiProject.create("rate-limits", PROGRAM, env.emulator);
-}, HOOK_TIMEOUT);
-afterAll(async () => {
-  await project?.dispose();
-  await env?.stop();
-}, HOOK_TIMEOUT);
+const suite = useProject("rate-limits", PROGRAM);
 
 test(
   "an up of 50 groups completes under 50% 429s, never retrying before Retry-After",
   async () => {
+    const { env, project } = suite;
     env.emulator.resetStats();
     env.emulator.setFaults({ failRate: 0.5, failStatuses: [429], retryAfterSeconds: 1 });
     await project.up();

@@ -3,13 +3,13 @@
  * default parallelism, first against a healthy emulator, then against one failing and dropping a
  * share of its requests. Both must converge to exactly the declared groups and members.
  */
-import { listGroups, listMembers, startE2eEmulator, type TestEmulator } from "./support/emulator";
+import { listGroups, listMembers, type TestEmulator } from "./support/emulator";
 import { scaleGroupName, scaleInstanceId, scaleProgram } from "./support/programs";
-import { PulumiProject, TYPES, ofType, type StateResource } from "./support/project";
+import { TYPES, ofType, type StateResource } from "./support/project";
+import { useProject, type ProjectSuite } from "./support/suite";
 
 const GROUPS = 50;
 const MEMBERS = 4;
-const HOOK_TIMEOUT = 30 * 60 * 1000;
 const TEST_TIMEOUT = 10 * 60 * 1000;
 
 /**
@@ -61,22 +61,27 @@ async function underFaults<T>(env: TestEmulator, action: () => Promise<T>) {
   }
 }
 
-describe("50 groups x 4 members in one up", () => {
-  let env: TestEmulator;
-  let project: PulumiProject;
+/** After an up, a preview of the same program changes nothing and writes nothing. */
+function itPreviewsNoChange(title: string, suite: ProjectSuite): void {
+  it(
+    title,
+    async () => {
+      const { env, project } = suite;
+      env.emulator.resetStats();
+      await project.ok(["preview", "--expect-no-changes"]);
+      expect(env.emulator.stats().writes).toBe(0);
+    },
+    TEST_TIMEOUT,
+  );
+}
 
-  beforeAll(async () => {
-    env = await startE2eEmulator();
-    project = await PulumiProject.create("scale", scaleProgram(GROUPS, MEMBERS), env.emulator);
-  }, HOOK_TIMEOUT);
-  afterAll(async () => {
-    await project?.dispose();
-    await env?.stop();
-  }, HOOK_TIMEOUT);
+describe("50 groups x 4 members in one up", () => {
+  const suite = useProject("scale", scaleProgram(GROUPS, MEMBERS));
 
   it(
     "converges, and the state holds every resource",
     async () => {
+      const { env, project } = suite;
       const up = await project.up();
       expect(up.output).toMatch(/\+ 251 created/);
       console.log(`scale: up of ${GROUPS * (MEMBERS + 1)} resources took ${up.durationMs} ms`);
@@ -85,19 +90,12 @@ describe("50 groups x 4 members in one up", () => {
     TEST_TIMEOUT,
   );
 
-  it(
-    "then a preview shows no change",
-    async () => {
-      env.emulator.resetStats();
-      await project.ok(["preview", "--expect-no-changes"]);
-      expect(env.emulator.stats().writes).toBe(0);
-    },
-    TEST_TIMEOUT,
-  );
+  itPreviewsNoChange("then a preview shows no change", suite);
 
   it(
     "and one destroy removes everything",
     async () => {
+      const { env, project } = suite;
       const destroy = await project.ok(["destroy", "--yes", "--skip-preview"]);
       expect(destroy.output).toMatch(/- 251 deleted/);
       expect(await listGroups(env)).toEqual({ count: 0, groups: [] });
@@ -107,23 +105,14 @@ describe("50 groups x 4 members in one up", () => {
 });
 
 describe("the same up with 20% of requests failing and 20% of writes dropped after commit", () => {
-  let env: TestEmulator;
-  let project: PulumiProject;
-
-  beforeAll(async () => {
-    env = await startE2eEmulator();
-    project = await PulumiProject.create("scale-faults", scaleProgram(GROUPS, MEMBERS), env.emulator, {
-      "resourcegroups:maxRetries": String(MAX_RETRIES),
-    });
-  }, HOOK_TIMEOUT);
-  afterAll(async () => {
-    await project?.dispose();
-    await env?.stop();
-  }, HOOK_TIMEOUT);
+  const suite = useProject("scale-faults", scaleProgram(GROUPS, MEMBERS), {
+    "resourcegroups:maxRetries": String(MAX_RETRIES),
+  });
 
   it(
     "converges with no duplicate group or member",
     async () => {
+      const { env, project } = suite;
       const { result: up, stats } = await underFaults(env, () => project.up());
       console.log(
         `scale-faults: up took ${up.durationMs} ms; ${stats.total} requests, ${stats.injectedFaults} failed, ${stats.dropped} dropped`,
@@ -135,19 +124,12 @@ describe("the same up with 20% of requests failing and 20% of writes dropped aft
     TEST_TIMEOUT,
   );
 
-  it(
-    "then, faults cleared, a preview shows no change",
-    async () => {
-      env.emulator.resetStats();
-      await project.ok(["preview", "--expect-no-changes"]);
-      expect(env.emulator.stats().writes).toBe(0);
-    },
-    TEST_TIMEOUT,
-  );
+  itPreviewsNoChange("then, faults cleared, a preview shows no change", suite);
 
   it(
     "and a destroy under the same faults leaves the emulator empty",
     async () => {
+      const { env, project } = suite;
       const { result: destroy, stats } = await underFaults(env, () =>
         project.ok(["destroy", "--yes", "--skip-preview"]),
       );

@@ -2,10 +2,8 @@
  * A misspelt argument in a program without type checking (JavaScript, or TypeScript run transpile-only)
  * is refused by preview, naming it and the arguments the resource takes, and nothing is written.
  */
-import { startE2eEmulator, type TestEmulator } from "./support/emulator";
-import { PulumiProject } from "./support/project";
+import { useProject } from "./support/suite";
 
-const HOOK_TIMEOUT = 30 * 60 * 1000;
 const TEST_TIMEOUT = 5 * 60 * 1000;
 
 const TAGGED = `import { ces } from "pulumi-resource-groups";
@@ -20,21 +18,12 @@ const costs: any = { name: "typo-costs", desc: "ML platform" };
 new strongly.ResourceGroup("costs", costs);
 `;
 
-let env: TestEmulator;
-let project: PulumiProject;
-
-beforeAll(async () => {
-  env = await startE2eEmulator();
-  project = await PulumiProject.create("unknown-arguments", TAGGED, env.emulator);
-}, HOOK_TIMEOUT);
-afterAll(async () => {
-  await project?.dispose();
-  await env?.stop();
-}, HOOK_TIMEOUT);
+const suite = useProject("unknown-arguments", TAGGED);
 
 test(
   "preview refuses 'tag' and 'desc' with the allowed names, and writes nothing",
   async () => {
+    const { env, project } = suite;
     env.emulator.resetStats();
     const tagged = await project.fails(["preview"]);
     expect(tagged.output).toMatch(
