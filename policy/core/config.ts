@@ -7,6 +7,8 @@
  * cannot be used (e.g. a regex that does not compile) throws {@link PolicyConfigError}: the engine then
  * fails the preview with that message instead of silently checking nothing.
  */
+import type { PolicyConfigSchema } from "@pulumi/policy";
+
 export class PolicyConfigError extends Error {
   constructor(policyName: string, message: string) {
     super(`invalid config for policy '${policyName}': ${message}`);
@@ -69,4 +71,25 @@ export function compilePattern(policyName: string, field: string, source: string
     const reason = error instanceof Error ? error.message : String(error);
     throw new PolicyConfigError(policyName, `'${field}' is not a valid regular expression (${reason})`);
   }
+}
+
+/** The JSON schema of one config field. */
+export type ConfigFieldSchema = PolicyConfigSchema["properties"][string];
+
+/**
+ * The schema of a config field holding distinct strings (each also matching `item`), which the CLI
+ * checks `--policy-pack-config` against; `fallback` is its default, as {@link stringArray} applies it.
+ */
+export function stringListField(
+  description: string,
+  fallback: readonly string[],
+  item: ConfigFieldSchema = {},
+): ConfigFieldSchema {
+  return {
+    description,
+    type: "array",
+    items: { type: "string", ...item },
+    uniqueItems: true,
+    default: [...fallback],
+  };
 }

@@ -8,6 +8,7 @@ import {
   isUnknownValueError,
   readField,
   readListed,
+  readStrings,
   toPlain,
 } from "./known";
 import type { Plain } from "./known";
@@ -66,6 +67,18 @@ describe("readListed", () => {
     ]);
     expect(readListed(undefined, read, { key: UNKNOWN })).toBeUndefined();
     expect(readListed({ key: "a" }, read, { key: UNKNOWN })).toBeUndefined();
+  });
+});
+
+describe("readStrings", () => {
+  it("reads each field as a string, UNKNOWN, or undefined when absent or not a string", () => {
+    const props = proxied({ name: "web", groupId: ENGINE_UNKNOWN, count: 3 });
+    expect(readStrings(props, ["name", "groupId", "count", "absent"])).toEqual({
+      name: "web",
+      groupId: UNKNOWN,
+      count: undefined,
+      absent: undefined,
+    });
   });
 });
 

@@ -126,6 +126,16 @@ export function asString(value: Plain | undefined): Maybe<string> | undefined {
   return typeof value === "string" || value === UNKNOWN ? value : undefined;
 }
 
+/** The fields `keys` of `props`, each read with {@link asString}. */
+export function readStrings<K extends string>(
+  props: object,
+  keys: readonly K[],
+): Record<K, Maybe<string> | undefined> {
+  const fields = {} as Record<K, Maybe<string> | undefined>;
+  for (const key of keys) fields[key] = asString(readField(props, key));
+  return fields;
+}
+
 /** A boolean, {@link UNKNOWN}, or `undefined` for an absent or non-boolean value. */
 export function asBoolean(value: Plain | undefined): Maybe<boolean> | undefined {
   return typeof value === "boolean" || value === UNKNOWN ? value : undefined;

@@ -1,4 +1,6 @@
 /** What the vendor-neutral policies need to know about one vendor's resource groups. */
+import { kindFor, type KindName, type Role, type Vendor } from "pulumi-resource-groups-contracts/kinds";
+import { groupKind, isKind, type WithGroupId } from "./kinds";
 import type { FieldRule } from "./rules";
 import type { GroupKind } from "./targets";
 
@@ -20,4 +22,34 @@ export interface VendorMembership<View> {
   isMember(resource: { type: string }): boolean;
   /** The whole membership of a group as one resource. */
   isMembers(resource: { type: string }): boolean;
+}
+
+/** One vendor as the pack sees it: its groups, their names, and the kinds that target them. */
+export interface PolicyVendor<View> extends VendorGroup, VendorMembership<View> {}
+
+/**
+ * A vendor's {@link PolicyVendor}. Messages name each kind by its class name after `labelPrefix`
+ * (`Cloudflare `, say; CES, the first vendor, has none). `readGroup` reads a group (its view's `groupId`
+ * is the group's output); `targeting` reads, for each kind that targets a group, its `groupId` input.
+ */
+export function policyVendor<View extends WithGroupId>(
+  vendor: Vendor,
+  spec: {
+    labelPrefix: string;
+    nameRule: FieldRule;
+    readGroup: (props: object) => View;
+    targeting: Partial<Record<KindName, (props: object) => WithGroupId>>;
+  },
+): PolicyVendor<View> {
+  const label = (role: Role) => `${spec.labelPrefix}${kindFor(vendor, role).type}`;
+  const group = kindFor(vendor, "group");
+  return {
+    type: group.token,
+    label: label("group"),
+    nameRule: spec.nameRule,
+    labels: { group: label("group"), member: label("member"), members: label("members") },
+    groups: groupKind(group.kind, spec.readGroup, spec.targeting),
+    isMember: isKind(kindFor(vendor, "member").kind),
+    isMembers: isKind(kindFor(vendor, "members").kind),
+  };
 }

@@ -12,15 +12,15 @@ import { UNKNOWN, asString, readField } from "../core/known";
 import { quote } from "../core/messages";
 import { ruleErrors } from "../core/rules";
 import type { VendorGroup } from "../core/vendor";
-import { CES_GROUP } from "../vendors/ces/resource-types";
-import { CLOUDFLARE_GROUP } from "../vendors/cloudflare/resource-types";
-import { STRONGLY_GROUP } from "../vendors/strongly/resource-types";
-import { ZOPNIGHT_GROUP } from "../vendors/zopnight/resource-types";
+import { CES_VENDOR } from "../vendors/ces/resource-types";
+import { CLOUDFLARE_VENDOR } from "../vendors/cloudflare/resource-types";
+import { STRONGLY_VENDOR } from "../vendors/strongly/resource-types";
+import { ZOPNIGHT_VENDOR } from "../vendors/zopnight/resource-types";
 
 export const NAMING = "resource-groups-naming";
 /** The groups of every vendor, by type token. */
 export const NAMED_GROUPS: ReadonlyMap<string, VendorGroup> = new Map(
-  [CES_GROUP, CLOUDFLARE_GROUP, STRONGLY_GROUP, ZOPNIGHT_GROUP].map((group) => [group.type, group]),
+  [CES_VENDOR, CLOUDFLARE_VENDOR, STRONGLY_VENDOR, ZOPNIGHT_VENDOR].map((group) => [group.type, group]),
 );
 /** Lowercase kebab-case, 3-63 characters: a DNS-label-like name that is also valid for the vendor. */
 export const DEFAULT_NAME_PATTERN = "^[a-z][a-z0-9-]{2,62}$";

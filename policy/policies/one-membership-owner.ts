@@ -14,19 +14,19 @@ import { list, quote } from "../core/messages";
 import { StackGroups } from "../core/targets";
 import type { StackResource } from "../core/targets";
 import type { VendorMembership } from "../core/vendor";
-import { CES_MEMBERSHIP } from "../vendors/ces/resource-types";
-import { CLOUDFLARE_MEMBERSHIP } from "../vendors/cloudflare/resource-types";
-import { STRONGLY_MEMBERSHIP } from "../vendors/strongly/resource-types";
-import { ZOPNIGHT_MEMBERSHIP } from "../vendors/zopnight/resource-types";
+import { CES_VENDOR } from "../vendors/ces/resource-types";
+import { CLOUDFLARE_VENDOR } from "../vendors/cloudflare/resource-types";
+import { STRONGLY_VENDOR } from "../vendors/strongly/resource-types";
+import { ZOPNIGHT_VENDOR } from "../vendors/zopnight/resource-types";
 
 export const ONE_MEMBERSHIP_OWNER = "resource-groups-one-membership-owner";
 
 /** Every vendor's members, checked vendor by vendor: another vendor's group is never the same group. */
 export const MEMBERSHIPS: readonly VendorMembership<unknown>[] = [
-  CES_MEMBERSHIP,
-  CLOUDFLARE_MEMBERSHIP,
-  STRONGLY_MEMBERSHIP,
-  ZOPNIGHT_MEMBERSHIP,
+  CES_VENDOR,
+  CLOUDFLARE_VENDOR,
+  STRONGLY_VENDOR,
+  ZOPNIGHT_VENDOR,
 ];
 
 export interface OwnerConflict {

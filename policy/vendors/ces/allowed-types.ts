@@ -2,7 +2,7 @@
  * resource-groups-allowed-types (resource policy, mandatory): groups use one of the allowed types.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { PolicyConfigError, configObject, stringArray } from "../../core/config";
+import { PolicyConfigError, configObject, stringArray, stringListField } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { GROUP_TYPES, isGroupType, isResourceGroup, readResourceGroup } from "./resource-types";
@@ -35,13 +35,11 @@ export const allowedTypes: ResourceValidationPolicy = {
   remediationSteps: "Set the group's 'type' field to one of the allowed types.",
   configSchema: {
     properties: {
-      allowed: {
-        description: "Group types that may be used. A group without 'type' is a Manual group.",
-        type: "array",
-        items: { type: "string", enum: [...GROUP_TYPES] },
-        uniqueItems: true,
-        default: [...GROUP_TYPES],
-      },
+      allowed: stringListField(
+        "Group types that may be used. A group without 'type' is a Manual group.",
+        GROUP_TYPES,
+        { enum: [...GROUP_TYPES] },
+      ),
     },
   },
   validateResource: (args, reportViolation) => {

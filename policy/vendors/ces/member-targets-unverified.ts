@@ -9,7 +9,7 @@
  * stack, or list the groups managed elsewhere in `trustedGroupIds`.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray } from "../../core/config";
+import { configObject, stringArray, stringListField } from "../../core/config";
 import { NOT_APPLICABLE, findTargetFindings, targetsAGroup } from "./member-targets";
 
 export const MEMBER_TARGETS_UNVERIFIED = "resource-groups-member-targets-unverified";
@@ -35,14 +35,10 @@ export const memberTargetsUnverified: StackValidationPolicy = {
     "Manage the target group in the same stack, or list its groupId in this policy's trustedGroupIds once you have checked its type.",
   configSchema: {
     properties: {
-      trustedGroupIds: {
-        description:
-          "groupIds of groups managed outside the stack whose type has been checked by hand; targets among them are not reported.",
-        type: "array",
-        items: { type: "string" },
-        uniqueItems: true,
-        default: [],
-      },
+      trustedGroupIds: stringListField(
+        "groupIds of groups managed outside the stack whose type has been checked by hand; targets among them are not reported.",
+        [],
+      ),
     },
   },
   validateStack: (args, reportViolation) => {

@@ -12,7 +12,7 @@ import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { StackGroups } from "../../core/targets";
 import type { GroupRef, StackResource } from "../../core/targets";
-import { CES_GROUPS, isGroupMember, isGroupMembers, isTagRule } from "./resource-types";
+import { CES_VENDOR, isGroupMember, isGroupMembers, isTagRule } from "./resource-types";
 import type { GroupType, ResourceGroupView } from "./resource-types";
 
 export const MEMBER_TARGETS = "resource-groups-member-targets";
@@ -60,7 +60,7 @@ export function targetsAGroup(resource: StackResource): boolean {
 
 /** Checks the target of every GroupMember, GroupMembers and TagRule of the stack. */
 export function findTargetFindings(resources: readonly StackResource[]): TargetFinding[] {
-  const stack = new StackGroups(resources, CES_GROUPS);
+  const stack = new StackGroups(resources, CES_VENDOR.groups);
   const findings: TargetFinding[] = [];
   for (const resource of resources) {
     const kind = targetingKind(resource);
@@ -70,7 +70,7 @@ export function findTargetFindings(resources: readonly StackResource[]): TargetF
     const { expected, why } = RULES[kind];
     const subject = `${kind} '${resource.name}' field groupId`;
     const unverifiable = `could not verify that it is a ${expected} group`;
-    const groupId = CES_GROUPS.targetIdOf(resource);
+    const groupId = CES_VENDOR.groups.targetIdOf(resource);
     const known = typeof groupId === "string" ? { groupId } : {};
     const target = stack.targetOf(resource);
     const report = (findingKind: TargetFinding["kind"], message: string) =>

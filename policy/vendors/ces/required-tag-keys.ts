@@ -3,11 +3,11 @@
  * tag keys, counting both its own `tags` and the TagRules that target it.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray } from "../../core/config";
+import { configObject, stringArray, stringListField } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list } from "../../core/messages";
 import { StackGroups } from "../../core/targets";
-import { CES_GROUPS, isTagRule, readTagRule } from "./resource-types";
+import { CES_VENDOR, isTagRule, readTagRule } from "./resource-types";
 
 export const REQUIRED_TAG_KEYS = "resource-groups-required-tag-keys";
 export const DEFAULT_REQUIRED_KEYS: readonly string[] = ["env", "owner", "cost-center"];
@@ -37,13 +37,13 @@ export const requiredTagKeys: StackValidationPolicy = {
     "Add the missing keys to the group's `tags`, or create TagRule resources for them whose groupId is the group's groupId.",
   configSchema: {
     properties: {
-      keys: {
-        description: "Tag keys every TAG group must match on (case-sensitive).",
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        uniqueItems: true,
-        default: [...DEFAULT_REQUIRED_KEYS],
-      },
+      keys: stringListField(
+        "Tag keys every TAG group must match on (case-sensitive).",
+        DEFAULT_REQUIRED_KEYS,
+        {
+          minLength: 1,
+        },
+      ),
     },
   },
   validateStack: (args, reportViolation) => {
@@ -51,7 +51,7 @@ export const requiredTagKeys: StackValidationPolicy = {
     if (keys.length === 0) {
       args.notApplicable("no required tag keys configured");
     }
-    const stack = new StackGroups(args.resources, CES_GROUPS);
+    const stack = new StackGroups(args.resources, CES_VENDOR.groups);
     const fromRules = new Map<string, KeysFromRules>();
     for (const resource of args.resources.filter(isTagRule)) {
       const target = stack.targetOf(resource);

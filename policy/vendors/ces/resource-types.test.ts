@@ -1,7 +1,7 @@
 import { StackGroups } from "../../core/targets";
 import { UNKNOWN, group, groupMembers, member, runStackValidation, tagRule, targeting } from "../../testing";
 import {
-  CES_GROUPS,
+  CES_VENDOR,
   DEFAULT_GROUP_TYPE,
   GROUP_MEMBERS_TYPE,
   GROUP_MEMBER_TYPE,
@@ -142,7 +142,7 @@ describe("GroupMembers", () => {
         name: "probe",
         description: "records targets",
         validateStack: (args) => {
-          const stack = new StackGroups(args.resources, CES_GROUPS);
+          const stack = new StackGroups(args.resources, CES_VENDOR.groups);
           for (const resource of args.resources.filter(isGroupMembers)) {
             const target = stack.targetOf(resource);
             found[resource.name] = target.kind === "group" ? target.group.resource.name : target.kind;

@@ -7,10 +7,10 @@
  */
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { ces } from "pulumi-resource-groups-contracts";
-import { UNKNOWN, asString, isPlainObject, readField, readListed } from "../../core/known";
+import { isKind } from "../../core/kinds";
+import { UNKNOWN, asString, isPlainObject, readField, readListed, readStrings } from "../../core/known";
 import type { Maybe, Plain } from "../../core/known";
-import type { GroupKind } from "../../core/targets";
-import type { VendorGroup, VendorMembership } from "../../core/vendor";
+import { policyVendor } from "../../core/vendor";
 
 export const RESOURCE_GROUP_TYPE = KINDS.resourceGroup.token;
 export const GROUP_MEMBER_TYPE = KINDS.groupMember.token;
@@ -27,85 +27,18 @@ export function isGroupType(value: unknown): value is GroupType {
   return typeof value === "string" && (GROUP_TYPES as readonly string[]).includes(value);
 }
 
-// ---- Property shapes (as the provider declares them) ------------------------------------------------
-
+/** A tag of a group, as the provider declares it. */
 export interface GroupTag {
   key: string;
   value?: string;
 }
 
-export interface ResourceGroupInputs {
-  name: string;
-  type?: GroupType;
-  tags?: GroupTag[];
-  associationEpIds?: string[];
-  enterpriseProjectId?: string;
-  adopt?: boolean;
-}
-
-export interface ResourceGroupOutputs extends ResourceGroupInputs {
-  /** `rg` + 22 alphanumerics. */
-  groupId: string;
-  createTime: number;
-}
-
-export interface Dimension {
-  name: string;
-  value: string;
-}
-
-export interface GroupMemberInputs {
-  groupId: string;
-  /** e.g. `SYS.ECS`. */
-  namespace: string;
-  dimensions: Dimension[];
-}
-
-export interface ListedMemberInputs {
-  namespace: string;
-  dimensions: Dimension[];
-}
-
-export interface GroupMembersInputs {
-  groupId: string;
-  /** Every member of the group; `[]` means none. */
-  members: ListedMemberInputs[];
-  projectId?: string;
-}
-
-export interface TagRuleInputs {
-  groupId: string;
-  key: string;
-  value: string;
-}
-
 // ---- Type guards -------------------------------------------------------------------------------------
 
-interface Typed {
-  type: string;
-}
-
-export function isResourceGroup<R extends Typed>(
-  resource: R,
-): resource is R & { type: typeof RESOURCE_GROUP_TYPE } {
-  return resource.type === RESOURCE_GROUP_TYPE;
-}
-
-export function isGroupMember<R extends Typed>(
-  resource: R,
-): resource is R & { type: typeof GROUP_MEMBER_TYPE } {
-  return resource.type === GROUP_MEMBER_TYPE;
-}
-
-export function isGroupMembers<R extends Typed>(
-  resource: R,
-): resource is R & { type: typeof GROUP_MEMBERS_TYPE } {
-  return resource.type === GROUP_MEMBERS_TYPE;
-}
-
-export function isTagRule<R extends Typed>(resource: R): resource is R & { type: typeof TAG_RULE_TYPE } {
-  return resource.type === TAG_RULE_TYPE;
-}
+export const isResourceGroup = isKind("resourceGroup");
+export const isGroupMember = isKind("groupMember");
+export const isGroupMembers = isKind("groupMembers");
+export const isTagRule = isKind("tagRule");
 
 // ---- Preview-safe views of `props` --------------------------------------------------------------------
 // Every field is `undefined` when absent (or not of the declared shape: the provider rejects those) and
@@ -183,10 +116,7 @@ export function readResourceGroup(props: object): ResourceGroupView {
 }
 
 export function readGroupMember(props: object): GroupMemberView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    namespace: asString(readField(props, "namespace")),
-  };
+  return readStrings(props, ["groupId", "namespace"]);
 }
 
 export function readGroupMembers(props: object): GroupMembersView {
@@ -199,42 +129,20 @@ export function readGroupMembers(props: object): GroupMembersView {
 }
 
 export function readTagRule(props: object): TagRuleView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    key: asString(readField(props, "key")),
-    value: asString(readField(props, "value")),
-  };
+  return readStrings(props, ["groupId", "key", "value"]);
 }
 
-/** CES groups for the vendor-neutral policies. */
-export const CES_GROUP: VendorGroup = {
-  type: RESOURCE_GROUP_TYPE,
-  label: "ResourceGroup",
-  nameRule: ces.groupName,
-};
-
 /**
- * CES groups and the GroupMember, GroupMembers and TagRule resources that target them, for the stack
- * policies' target lookup.
+ * CES groups and the GroupMember, GroupMembers and TagRule resources that target them, for the
+ * vendor-neutral policies and the stack policies' target lookup.
  */
-export const CES_GROUPS: GroupKind<ResourceGroupView> = {
-  isGroup: isResourceGroup,
+export const CES_VENDOR = policyVendor("ces", {
+  labelPrefix: "",
+  nameRule: ces.groupName,
   readGroup: readResourceGroup,
-  groupIdOf: (view) => view.groupId,
-  targetIdOf: (resource) =>
-    isGroupMember(resource)
-      ? readGroupMember(resource.props).groupId
-      : isGroupMembers(resource)
-        ? readGroupMembers(resource.props).groupId
-        : isTagRule(resource)
-          ? readTagRule(resource.props).groupId
-          : undefined,
-};
-
-/** CES members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
-export const CES_MEMBERSHIP: VendorMembership<ResourceGroupView> = {
-  labels: { group: "ResourceGroup", member: "GroupMember", members: "GroupMembers" },
-  groups: CES_GROUPS,
-  isMember: isGroupMember,
-  isMembers: isGroupMembers,
-};
+  targeting: {
+    groupMember: readGroupMember,
+    groupMembers: readGroupMembers,
+    tagRule: readTagRule,
+  },
+});

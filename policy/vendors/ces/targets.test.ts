@@ -1,9 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { StackGroups } from "../../core/targets";
 import { UNKNOWN, cloudflare, group, member, runStackValidation, tagRule, targeting } from "../../testing";
-import { CES_GROUPS } from "./resource-types";
+import { CES_VENDOR } from "./resource-types";
 
-describe("CES_GROUPS", () => {
+describe("CES_VENDOR.groups", () => {
   it("finds the CES group of GroupMembers and TagRules, and never another vendor's group", async () => {
     const groupId = "rg" + "a".repeat(22);
     const manual = group("manual", { name: "manual", groupId });
@@ -15,7 +15,7 @@ describe("CES_GROUPS", () => {
         name: "probe",
         description: "records targets",
         validateStack: (args) => {
-          const stack = new StackGroups(args.resources, CES_GROUPS);
+          const stack = new StackGroups(args.resources, CES_VENDOR.groups);
           expect(stack.groups.map((ref) => ref.resource.name)).toEqual(["manual"]);
           for (const resource of args.resources.filter((r: PolicyResource) => r.name.startsWith("m-"))) {
             found[resource.name] = stack.targetOf(resource).kind;

@@ -5,7 +5,7 @@
  * `allowedGroups`, or raise the policy to mandatory to require exactly that.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray } from "../../core/config";
+import { configObject, stringArray, stringListField } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { isCloudflareGroup, readCloudflareGroup } from "./resource-types";
@@ -33,13 +33,10 @@ export const cloudflareAccountWideScope: ResourceValidationPolicy = {
     "List the group's zones in 'zones' instead of setting 'wholeAccount', or add the group's name to this policy's allowedGroups.",
   configSchema: {
     properties: {
-      allowedGroups: {
-        description: "Names (the 'name' field) of Cloudflare groups that may scope the whole account.",
-        type: "array",
-        items: { type: "string" },
-        uniqueItems: true,
-        default: [],
-      },
+      allowedGroups: stringListField(
+        "Names (the 'name' field) of Cloudflare groups that may scope the whole account.",
+        [],
+      ),
     },
   },
   validateResource: (args, reportViolation) => {

@@ -10,7 +10,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { list } from "../../core/messages";
 import { StackGroups } from "../../core/targets";
 import type { GroupRef } from "../../core/targets";
-import { CLOUDFLARE_GROUPS, isCloudflareMember, isCloudflareMembers } from "./resource-types";
+import { CLOUDFLARE_VENDOR, isCloudflareMember, isCloudflareMembers } from "./resource-types";
 import type { CloudflareGroupView } from "./resource-types";
 
 export const CLOUDFLARE_EXCLUSIVE_MEMBERS = "resource-groups-cloudflare-exclusive-members";
@@ -49,7 +49,7 @@ export const cloudflareExclusiveMembers: StackValidationPolicy = {
     if (members.length === 0) {
       args.notApplicable("no Cloudflare GroupMember or GroupMembers resources in the stack");
     }
-    const stack = new StackGroups(args.resources, CLOUDFLARE_GROUPS);
+    const stack = new StackGroups(args.resources, CLOUDFLARE_VENDOR.groups);
     for (const member of members) {
       const kind: Kind = isCloudflareMembers(member) ? "GroupMembers" : "GroupMember";
       const target = stack.targetOf(member);

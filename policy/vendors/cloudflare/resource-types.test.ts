@@ -2,7 +2,7 @@ import type { StackResource } from "../../core/targets";
 import { UNKNOWN, cloudflare, group } from "../../testing";
 import type { TestResource } from "../../testing";
 import {
-  CLOUDFLARE_GROUPS,
+  CLOUDFLARE_VENDOR,
   CLOUDFLARE_GROUP_TYPE,
   CLOUDFLARE_MEMBERS_TYPE,
   CLOUDFLARE_MEMBER_TYPE,
@@ -48,7 +48,7 @@ describe("Cloudflare resource types", () => {
     });
     expect(readCloudflareMembers({}).zoneIds).toBeUndefined();
     const listed = cloudflare.groupMembers("all", { groupId: "g1", zoneIds: [zone] });
-    expect(CLOUDFLARE_GROUPS.targetIdOf(asStackResource(listed))).toBe("g1");
+    expect(CLOUDFLARE_VENDOR.groups.targetIdOf(asStackResource(listed))).toBe("g1");
   });
 
   it("read the provider's defaults for absent flags, and keep unknowns", () => {

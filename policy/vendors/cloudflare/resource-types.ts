@@ -5,39 +5,19 @@
  */
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { cloudflare } from "pulumi-resource-groups-contracts";
-import { UNKNOWN, asBoolean, asString, readField } from "../../core/known";
+import { isKind } from "../../core/kinds";
+import { UNKNOWN, asBoolean, asString, readField, readStrings } from "../../core/known";
 import type { Maybe } from "../../core/known";
-import type { GroupKind } from "../../core/targets";
-import type { VendorGroup, VendorMembership } from "../../core/vendor";
+import { policyVendor } from "../../core/vendor";
 
 export const CLOUDFLARE_GROUP_TYPE = KINDS.cloudflareResourceGroup.token;
 export const CLOUDFLARE_MEMBER_TYPE = KINDS.cloudflareGroupMember.token;
 /** Every zone of one group's scope, as one list. */
 export const CLOUDFLARE_MEMBERS_TYPE = KINDS.cloudflareGroupMembers.token;
 
-/** The inputs of a Cloudflare GroupMembers, as the provider declares them. */
-export interface CloudflareMembersInputs {
-  groupId: string;
-  /** 1-100 zone ids; must include the group's own `zones`. */
-  zoneIds: string[];
-  accountId?: string;
-}
-
-interface Typed {
-  type: string;
-}
-
-export function isCloudflareGroup<R extends Typed>(resource: R): boolean {
-  return resource.type === CLOUDFLARE_GROUP_TYPE;
-}
-
-export function isCloudflareMember<R extends Typed>(resource: R): boolean {
-  return resource.type === CLOUDFLARE_MEMBER_TYPE;
-}
-
-export function isCloudflareMembers<R extends Typed>(resource: R): boolean {
-  return resource.type === CLOUDFLARE_MEMBERS_TYPE;
-}
+export const isCloudflareGroup = isKind("cloudflareResourceGroup");
+export const isCloudflareMember = isKind("cloudflareGroupMember");
+export const isCloudflareMembers = isKind("cloudflareGroupMembers");
 
 export interface CloudflareGroupView {
   name: Maybe<string> | undefined;
@@ -62,18 +42,14 @@ export interface CloudflareMembersView {
 
 export function readCloudflareGroup(props: object): CloudflareGroupView {
   return {
-    name: asString(readField(props, "name")),
+    ...readStrings(props, ["name", "groupId"]),
     wholeAccount: asBoolean(readField(props, "wholeAccount")) ?? false,
     exclusive: asBoolean(readField(props, "exclusive")) ?? false,
-    groupId: asString(readField(props, "groupId")),
   };
 }
 
 export function readCloudflareMember(props: object): CloudflareMemberView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    zoneId: asString(readField(props, "zoneId")),
-  };
+  return readStrings(props, ["groupId", "zoneId"]);
 }
 
 export function readCloudflareMembers(props: object): CloudflareMembersView {
@@ -84,36 +60,16 @@ export function readCloudflareMembers(props: object): CloudflareMembersView {
   };
 }
 
-export const CLOUDFLARE_GROUP: VendorGroup = {
-  type: CLOUDFLARE_GROUP_TYPE,
-  label: "Cloudflare ResourceGroup",
-  nameRule: cloudflare.groupName,
-};
-
 /**
- * Cloudflare groups and the GroupMember and GroupMembers resources that target them, for the stack
- * policies' target lookup.
+ * Cloudflare groups and the GroupMember and GroupMembers resources that target them, for the
+ * vendor-neutral policies and the stack policies' target lookup.
  */
-export const CLOUDFLARE_GROUPS: GroupKind<CloudflareGroupView> = {
-  isGroup: isCloudflareGroup,
+export const CLOUDFLARE_VENDOR = policyVendor("cloudflare", {
+  labelPrefix: "Cloudflare ",
+  nameRule: cloudflare.groupName,
   readGroup: readCloudflareGroup,
-  groupIdOf: (view) => view.groupId,
-  targetIdOf: (resource) =>
-    isCloudflareMember(resource)
-      ? readCloudflareMember(resource.props).groupId
-      : isCloudflareMembers(resource)
-        ? readCloudflareMembers(resource.props).groupId
-        : undefined,
-};
-
-/** Cloudflare members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
-export const CLOUDFLARE_MEMBERSHIP: VendorMembership<CloudflareGroupView> = {
-  labels: {
-    group: "Cloudflare ResourceGroup",
-    member: "Cloudflare GroupMember",
-    members: "Cloudflare GroupMembers",
+  targeting: {
+    cloudflareGroupMember: readCloudflareMember,
+    cloudflareGroupMembers: readCloudflareMembers,
   },
-  groups: CLOUDFLARE_GROUPS,
-  isMember: isCloudflareMember,
-  isMembers: isCloudflareMembers,
-};
+});

@@ -6,7 +6,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { strongly } from "pulumi-resource-groups-contracts";
-import { PolicyConfigError, configObject, stringArray } from "../../core/config";
+import { PolicyConfigError, configObject, stringArray, stringListField } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import type { Maybe } from "../../core/known";
 import { list, quote } from "../../core/messages";
@@ -48,13 +48,11 @@ export const stronglyMemberTypes: ResourceValidationPolicy = {
     "Put only resources of the allowed types in the group, or add the type to this policy's 'allowed' list.",
   configSchema: {
     properties: {
-      allowed: {
-        description: "Member types a Strongly group may hold. The default, every type, restricts nothing.",
-        type: "array",
-        items: { type: "string", enum: [...MEMBER_TYPES] },
-        uniqueItems: true,
-        default: [...MEMBER_TYPES],
-      },
+      allowed: stringListField(
+        "Member types a Strongly group may hold. The default, every type, restricts nothing.",
+        MEMBER_TYPES,
+        { enum: [...MEMBER_TYPES] },
+      ),
     },
   },
   validateResource: (args, reportViolation) => {

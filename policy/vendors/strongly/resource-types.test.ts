@@ -2,7 +2,7 @@ import type { StackResource } from "../../core/targets";
 import { UNKNOWN, strongly, zopnight } from "../../testing";
 import type { TestResource } from "../../testing";
 import {
-  STRONGLY_GROUPS,
+  STRONGLY_VENDOR,
   STRONGLY_GROUP_TYPE,
   STRONGLY_MEMBERS_TYPE,
   STRONGLY_MEMBER_TYPE,
@@ -80,16 +80,16 @@ describe("Strongly GroupMembers", () => {
   });
 
   it("targets its group by groupId, like a GroupMember", () => {
-    expect(STRONGLY_GROUPS.isGroup(strongly.group("g", {}))).toBe(true);
-    expect(STRONGLY_GROUPS.groupIdOf(readStronglyGroup({ groupId: "rg_1" }))).toBe("rg_1");
-    expect(STRONGLY_GROUPS.targetIdOf(asStackResource(strongly.groupMembers("l", { groupId: "rg_1" })))).toBe(
-      "rg_1",
-    );
-    expect(STRONGLY_GROUPS.targetIdOf(asStackResource(strongly.member("m", { groupId: "rg_2" })))).toBe(
-      "rg_2",
-    );
+    expect(STRONGLY_VENDOR.groups.isGroup(strongly.group("g", {}))).toBe(true);
+    expect(STRONGLY_VENDOR.groups.groupIdOf(readStronglyGroup({ groupId: "rg_1" }))).toBe("rg_1");
     expect(
-      STRONGLY_GROUPS.targetIdOf(asStackResource(zopnight.member("z", { groupId: "rg_3" }))),
+      STRONGLY_VENDOR.groups.targetIdOf(asStackResource(strongly.groupMembers("l", { groupId: "rg_1" }))),
+    ).toBe("rg_1");
+    expect(
+      STRONGLY_VENDOR.groups.targetIdOf(asStackResource(strongly.member("m", { groupId: "rg_2" }))),
+    ).toBe("rg_2");
+    expect(
+      STRONGLY_VENDOR.groups.targetIdOf(asStackResource(zopnight.member("z", { groupId: "rg_3" }))),
     ).toBeUndefined();
   });
 });

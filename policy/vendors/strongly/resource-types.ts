@@ -5,38 +5,19 @@
  */
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { strongly } from "pulumi-resource-groups-contracts";
-import { UNKNOWN, asString, readField, readListed } from "../../core/known";
+import { isKind } from "../../core/kinds";
+import { UNKNOWN, asString, readField, readListed, readStrings } from "../../core/known";
 import type { Maybe } from "../../core/known";
-import type { GroupKind } from "../../core/targets";
-import type { VendorGroup, VendorMembership } from "../../core/vendor";
+import { policyVendor } from "../../core/vendor";
 
 export const STRONGLY_GROUP_TYPE = KINDS.stronglyResourceGroup.token;
 export const STRONGLY_MEMBER_TYPE = KINDS.stronglyGroupMember.token;
 /** The whole membership of one group, as one list. */
 export const STRONGLY_MEMBERS_TYPE = KINDS.stronglyGroupMembers.token;
 
-/** The inputs of a Strongly GroupMembers, as the provider declares them. */
-export interface StronglyMembersInputs {
-  groupId: string;
-  /** Each `(type, resourceId)` once, at most 500; `[]` means none. */
-  members: { type: string; resourceId: string; name: string }[];
-}
-
-interface Typed {
-  type: string;
-}
-
-export function isStronglyGroup<R extends Typed>(resource: R): boolean {
-  return resource.type === STRONGLY_GROUP_TYPE;
-}
-
-export function isStronglyMember<R extends Typed>(resource: R): boolean {
-  return resource.type === STRONGLY_MEMBER_TYPE;
-}
-
-export function isStronglyMembers<R extends Typed>(resource: R): boolean {
-  return resource.type === STRONGLY_MEMBERS_TYPE;
-}
+export const isStronglyGroup = isKind("stronglyResourceGroup");
+export const isStronglyMember = isKind("stronglyGroupMember");
+export const isStronglyMembers = isKind("stronglyGroupMembers");
 
 export interface StronglyGroupView {
   name: Maybe<string> | undefined;
@@ -66,19 +47,11 @@ export interface StronglyMembersView {
 }
 
 export function readStronglyGroup(props: object): StronglyGroupView {
-  return {
-    name: asString(readField(props, "name")),
-    description: asString(readField(props, "description")),
-    groupId: asString(readField(props, "groupId")),
-  };
+  return readStrings(props, ["name", "description", "groupId"]);
 }
 
 export function readStronglyMember(props: object): StronglyMemberView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    type: asString(readField(props, "type")),
-    resourceId: asString(readField(props, "resourceId")),
-  };
+  return readStrings(props, ["groupId", "type", "resourceId"]);
 }
 
 export function readStronglyMembers(props: object): StronglyMembersView {
@@ -92,36 +65,16 @@ export function readStronglyMembers(props: object): StronglyMembersView {
   };
 }
 
-export const STRONGLY_GROUP: VendorGroup = {
-  type: STRONGLY_GROUP_TYPE,
-  label: "Strongly ResourceGroup",
-  nameRule: strongly.groupName,
-};
-
 /**
- * Strongly groups and the GroupMember and GroupMembers resources that target them, for the stack
- * policies' target lookup.
+ * Strongly groups and the GroupMember and GroupMembers resources that target them, for the
+ * vendor-neutral policies and the stack policies' target lookup.
  */
-export const STRONGLY_GROUPS: GroupKind<StronglyGroupView> = {
-  isGroup: isStronglyGroup,
+export const STRONGLY_VENDOR = policyVendor("strongly", {
+  labelPrefix: "Strongly ",
+  nameRule: strongly.groupName,
   readGroup: readStronglyGroup,
-  groupIdOf: (view) => view.groupId,
-  targetIdOf: (resource) =>
-    isStronglyMember(resource)
-      ? readStronglyMember(resource.props).groupId
-      : isStronglyMembers(resource)
-        ? readStronglyMembers(resource.props).groupId
-        : undefined,
-};
-
-/** Strongly members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
-export const STRONGLY_MEMBERSHIP: VendorMembership<StronglyGroupView> = {
-  labels: {
-    group: "Strongly ResourceGroup",
-    member: "Strongly GroupMember",
-    members: "Strongly GroupMembers",
+  targeting: {
+    stronglyGroupMember: readStronglyMember,
+    stronglyGroupMembers: readStronglyMembers,
   },
-  groups: STRONGLY_GROUPS,
-  isMember: isStronglyMember,
-  isMembers: isStronglyMembers,
-};
+});

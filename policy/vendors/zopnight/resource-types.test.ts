@@ -3,7 +3,7 @@ import { UNKNOWN, cloudflare, zopnight } from "../../testing";
 import type { TestResource } from "../../testing";
 import {
   STARTUP_SEQUENCE_TYPE,
-  ZOPNIGHT_GROUPS,
+  ZOPNIGHT_VENDOR,
   ZOPNIGHT_GROUP_TYPE,
   ZOPNIGHT_MEMBERS_TYPE,
   ZOPNIGHT_MEMBER_TYPE,
@@ -64,7 +64,7 @@ describe("ZopNight resource types", () => {
       members: UNKNOWN,
     });
     const listed = zopnight.groupMembers("all", { groupId: "grp_0123456789ab", members: [] });
-    expect(ZOPNIGHT_GROUPS.targetIdOf(asStackResource(listed))).toBe("grp_0123456789ab");
+    expect(ZOPNIGHT_VENDOR.groups.targetIdOf(asStackResource(listed))).toBe("grp_0123456789ab");
   });
 
   it("fill in the provider's defaults for a member's place, and keep unknowns and odd values", () => {

@@ -5,10 +5,10 @@
  */
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { zopnight } from "pulumi-resource-groups-contracts";
-import { UNKNOWN, asNumber, asString, readField, readListed } from "../../core/known";
+import { isKind } from "../../core/kinds";
+import { UNKNOWN, asNumber, asString, readField, readListed, readStrings } from "../../core/known";
 import type { Maybe, Plain } from "../../core/known";
-import type { GroupKind } from "../../core/targets";
-import type { VendorGroup, VendorMembership } from "../../core/vendor";
+import { policyVendor } from "../../core/vendor";
 
 export const ZOPNIGHT_GROUP_TYPE = KINDS.zopnightResourceGroup.token;
 export const ZOPNIGHT_MEMBER_TYPE = KINDS.zopnightGroupMember.token;
@@ -18,31 +18,12 @@ export const ZOPNIGHT_MEMBERS_TYPE = KINDS.zopnightGroupMembers.token;
 export const STARTUP_SEQUENCE_TYPE = "resourcegroups:zopnight:StartupSequence";
 
 /** The provider's defaults for a member that does not set its place in the start order. */
-export const DEFAULT_TIER = zopnight.DEFAULT_TIER;
-export const DEFAULT_ORDER = 1;
+const DEFAULT_TIER = zopnight.DEFAULT_TIER;
+const DEFAULT_ORDER = 1;
 
-/** The inputs of a ZopNight GroupMembers, as the provider declares them. */
-export interface ZopNightMembersInputs {
-  groupId: string;
-  /** Each resource once; tier and order default as for a GroupMember. `[]` means none. */
-  members: { resource: string; executionTier?: string; executionOrder?: number }[];
-}
-
-interface Typed {
-  type: string;
-}
-
-export function isZopNightGroup<R extends Typed>(resource: R): boolean {
-  return resource.type === ZOPNIGHT_GROUP_TYPE;
-}
-
-export function isZopNightMember<R extends Typed>(resource: R): boolean {
-  return resource.type === ZOPNIGHT_MEMBER_TYPE;
-}
-
-export function isZopNightMembers<R extends Typed>(resource: R): boolean {
-  return resource.type === ZOPNIGHT_MEMBERS_TYPE;
-}
+export const isZopNightGroup = isKind("zopnightResourceGroup");
+export const isZopNightMember = isKind("zopnightGroupMember");
+export const isZopNightMembers = isKind("zopnightGroupMembers");
 
 export interface ZopNightGroupView {
   name: Maybe<string> | undefined;
@@ -73,10 +54,7 @@ export interface ZopNightMembersView {
 }
 
 export function readZopNightGroup(props: object): ZopNightGroupView {
-  return {
-    name: asString(readField(props, "name")),
-    groupId: asString(readField(props, "groupId")),
-  };
+  return readStrings(props, ["name", "groupId"]);
 }
 
 /** A member's resource and place, the provider's defaults filled in. */
@@ -121,36 +99,16 @@ export function readZopNightMembers(props: object): ZopNightMembersView {
   };
 }
 
-export const ZOPNIGHT_GROUP: VendorGroup = {
-  type: ZOPNIGHT_GROUP_TYPE,
-  label: "ZopNight ResourceGroup",
-  nameRule: zopnight.groupName,
-};
-
 /**
- * ZopNight groups and the GroupMember and GroupMembers resources that target them, for the stack
- * policies' target lookup.
+ * ZopNight groups and the GroupMember and GroupMembers resources that target them, for the
+ * vendor-neutral policies and the stack policies' target lookup.
  */
-export const ZOPNIGHT_GROUPS: GroupKind<ZopNightGroupView> = {
-  isGroup: isZopNightGroup,
+export const ZOPNIGHT_VENDOR = policyVendor("zopnight", {
+  labelPrefix: "ZopNight ",
+  nameRule: zopnight.groupName,
   readGroup: readZopNightGroup,
-  groupIdOf: (view) => view.groupId,
-  targetIdOf: (resource) =>
-    isZopNightMember(resource)
-      ? readZopNightMember(resource.props).groupId
-      : isZopNightMembers(resource)
-        ? readZopNightMembers(resource.props).groupId
-        : undefined,
-};
-
-/** ZopNight members for the vendor-neutral policies: one GroupMember each, or a GroupMembers. */
-export const ZOPNIGHT_MEMBERSHIP: VendorMembership<ZopNightGroupView> = {
-  labels: {
-    group: "ZopNight ResourceGroup",
-    member: "ZopNight GroupMember",
-    members: "ZopNight GroupMembers",
+  targeting: {
+    zopnightGroupMember: readZopNightMember,
+    zopnightGroupMembers: readZopNightMembers,
   },
-  groups: ZOPNIGHT_GROUPS,
-  isMember: isZopNightMember,
-  isMembers: isZopNightMembers,
-};
+});

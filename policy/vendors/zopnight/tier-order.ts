@@ -19,7 +19,7 @@ import { StackGroups } from "../../core/targets";
 import type { StackResource } from "../../core/targets";
 import {
   STARTUP_SEQUENCE_TYPE,
-  ZOPNIGHT_GROUPS,
+  ZOPNIGHT_VENDOR,
   isZopNightMember,
   isZopNightMembers,
   readZopNightMember,
@@ -161,7 +161,7 @@ export const zopnightTierOrder: StackValidationPolicy = {
       args.notApplicable("no ZopNight GroupMember or GroupMembers resources in the stack");
     }
     const config = parseTierOrderConfig(args.getConfig());
-    const stack = new StackGroups(args.resources, ZOPNIGHT_GROUPS);
+    const stack = new StackGroups(args.resources, ZOPNIGHT_VENDOR.groups);
     const byGroup = new Map<string, Member[]>();
     for (const resource of memberResources) {
       const target = stack.targetOf(resource);
