@@ -1,4 +1,4 @@
-import { stringArray, stringListField } from "./config";
+import { chosenFrom, stringArray, stringListField } from "./config";
 
 describe("stringListField", () => {
   it("declares distinct strings, each held to the extra rule, defaulting to the fallback", () => {
@@ -17,5 +17,20 @@ describe("stringListField", () => {
   it("defaults to what stringArray falls back to when the field is not set", () => {
     const schema = stringListField("Names.", ["a"]);
     expect(stringArray("p", "names", undefined, ["a"])).toEqual(schema.default);
+  });
+});
+
+describe("chosenFrom", () => {
+  const known = ["app", "addon", "workflow"] as const;
+
+  it("takes every known value when not set, and the distinct chosen ones otherwise", () => {
+    expect(chosenFrom("p", "allowed", undefined, known, "member type")).toEqual(["app", "addon", "workflow"]);
+    expect(chosenFrom("p", "allowed", ["app", "app"], known, "member type")).toEqual(["app"]);
+  });
+
+  it("refuses a value that is not known, naming it and the known ones", () => {
+    expect(() => chosenFrom("p", "allowed", ["app", "model"], known, "member type")).toThrow(
+      "invalid config for policy 'p': 'allowed' has unknown member type(s) model (member types: app, addon, workflow)",
+    );
   });
 });

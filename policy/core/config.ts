@@ -8,6 +8,7 @@
  * fails the preview with that message instead of silently checking nothing.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
+import { list } from "./messages";
 
 export class PolicyConfigError extends Error {
   constructor(policyName: string, message: string) {
@@ -41,6 +42,28 @@ export function stringArray(
     throw new PolicyConfigError(policyName, `'${field}' must be an array of strings`);
   }
   return [...new Set(raw)];
+}
+
+/**
+ * A list of distinct values, each one of `known` (all of them when not set); `what` names one value in
+ * the message that refuses the others.
+ */
+export function chosenFrom<T extends string>(
+  policyName: string,
+  field: string,
+  raw: unknown,
+  known: readonly T[],
+  what: string,
+): T[] {
+  const chosen = stringArray(policyName, field, raw, known);
+  const unknown = chosen.filter((value) => !(known as readonly string[]).includes(value));
+  if (unknown.length > 0) {
+    throw new PolicyConfigError(
+      policyName,
+      `'${field}' has unknown ${what}(s) ${list(unknown)} (${what}s: ${list(known)})`,
+    );
+  }
+  return chosen as T[];
 }
 
 export function optionalString(policyName: string, field: string, raw: unknown): string | undefined {

@@ -2,7 +2,7 @@
  * resource-groups-allowed-types (resource policy, mandatory): groups use one of the allowed types.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { PolicyConfigError, configObject, stringArray, stringListField } from "../../core/config";
+import { chosenFrom, configObject, stringListField } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { GROUP_TYPES, isGroupType, isResourceGroup, readResourceGroup } from "./resource-types";
@@ -16,15 +16,7 @@ export interface AllowedTypesConfig {
 
 export function parseAllowedTypesConfig(raw: unknown): AllowedTypesConfig {
   const config = configObject(ALLOWED_TYPES, raw);
-  const allowed = stringArray(ALLOWED_TYPES, "allowed", config["allowed"], GROUP_TYPES);
-  const invalid = allowed.filter((type) => !isGroupType(type));
-  if (invalid.length > 0) {
-    throw new PolicyConfigError(
-      ALLOWED_TYPES,
-      `'allowed' has unknown group type(s) ${list(invalid)} (group types: ${list(GROUP_TYPES)})`,
-    );
-  }
-  return { allowed: allowed.filter(isGroupType) };
+  return { allowed: chosenFrom(ALLOWED_TYPES, "allowed", config["allowed"], GROUP_TYPES, "group type") };
 }
 
 export const allowedTypes: ResourceValidationPolicy = {

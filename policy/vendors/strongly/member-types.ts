@@ -6,7 +6,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { strongly } from "pulumi-resource-groups-contracts";
-import { PolicyConfigError, configObject, stringArray, stringListField } from "../../core/config";
+import { chosenFrom, configObject, stringListField } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import type { Maybe } from "../../core/known";
 import { list, quote } from "../../core/messages";
@@ -27,15 +27,9 @@ export interface StronglyMemberTypesConfig {
 
 export function parseStronglyMemberTypesConfig(raw: unknown): StronglyMemberTypesConfig {
   const config = configObject(STRONGLY_MEMBER_TYPES, raw);
-  const allowed = stringArray(STRONGLY_MEMBER_TYPES, "allowed", config["allowed"], MEMBER_TYPES);
-  const invalid = allowed.filter((type) => !MEMBER_TYPES.includes(type));
-  if (invalid.length > 0) {
-    throw new PolicyConfigError(
-      STRONGLY_MEMBER_TYPES,
-      `'allowed' has unknown member type(s) ${list(invalid)} (member types: ${list(MEMBER_TYPES)})`,
-    );
-  }
-  return { allowed };
+  return {
+    allowed: chosenFrom(STRONGLY_MEMBER_TYPES, "allowed", config["allowed"], MEMBER_TYPES, "member type"),
+  };
 }
 
 export const stronglyMemberTypes: ResourceValidationPolicy = {
