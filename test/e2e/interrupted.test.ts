@@ -4,6 +4,8 @@
  * declared group and member exists exactly once, the emulator holds nothing else, and the state names
  * each group by the id the vendor holds. Two kills per vendor: one while groups are being created, one
  * while members are. `npm run soak:interrupted` runs the long version (bench/soak-interrupted.ts).
+ * Then a replacement killed after its new group reached the vendor, of each kind Pulumi runs: delete
+ * first (the state keeps the deleted group, marked pendingReplacement) and create first.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +15,7 @@ import {
   VENDORS,
   interruptedUp,
   invariantProblems,
+  killedUp,
   recover,
   resetEmulator,
 } from "./support/interrupted";
@@ -85,6 +88,77 @@ describe("a checkpoint left unreadable by the kill", () => {
         const { recoverOutput } = await recover(project);
         expect(recoverOutput).toMatch(/removed the empty attributes file/);
         expect(await invariantProblems("strongly", env, project, GROUPS, MEMBERS)).toEqual([]);
+      } finally {
+        rmSync(project.dir, { recursive: true, force: true });
+      }
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe("a replacement killed once its new group exists at the vendor", () => {
+  const LATENCY_MS = 1500;
+  const zone = "1".padStart(32, "0");
+  const OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
+
+  /** The ids of the groups of this name at any vendor, from the emulator's overview (never delayed). */
+  async function idsNamed(name: string): Promise<string[]> {
+    const response = await fetch(`${env.emulator.url}/_emulator/overview`);
+    const overview = (await response.json()) as { vendors: { groups: { id: string; name: string }[] }[] };
+    return overview.vendors.flatMap((v) => v.groups.filter((g) => g.name === name).map((g) => g.id));
+  }
+
+  it.each([
+    {
+      kind: "delete first (CES, a new type)",
+      name: "replaced-ces",
+      before: `new ces.ResourceGroup("g", { name: "replaced-ces", type: "Manual" })`,
+      after: `new ces.ResourceGroup("g", { name: "replaced-ces", type: "TAG", tags: [{ key: "env", value: "x" }] })`,
+      // The old group is deleted first: the new one's create is in flight once the name is back.
+      madeWhen: (ids: string[], old: string) => ids.length === 1 && ids[0] !== old,
+      note: /in place of \S+, deleted by the interrupted replacement/,
+      dialect: "ces" as const,
+      faults: { latencyMs: LATENCY_MS },
+    },
+    {
+      kind: "create first (Cloudflare, another account)",
+      name: "replaced-edge",
+      before: `new cloudflare.ResourceGroup("g", { name: "replaced-edge", zones: ["${zone}"] })`,
+      after: `new cloudflare.ResourceGroup("g", { name: "replaced-edge", accountId: "${OTHER_ACCOUNT}", zones: ["${zone}"] })`,
+      madeWhen: (ids: string[]) => ids.length === 2,
+      note: /replacing \S+, which the next up deletes/,
+      dialect: "cloudflare" as const,
+      // Its create reads nothing back: the answer is lost instead, and the look-up that follows waits.
+      faults: { latencyMs: LATENCY_MS, dropNext: 1 },
+    },
+  ])(
+    "$kind: the group made is brought in, the old one is gone after up",
+    async ({ name, before, after, madeWhen, note, dialect, faults }) => {
+      await resetEmulator(env);
+      const program = (resource: string) =>
+        `import { ces, cloudflare } from "pulumi-resource-groups";\n${resource};\n`;
+      const project = await PulumiProject.create(`replaced-${dialect}`, program(before), env.emulator);
+      try {
+        await project.up();
+        const [old = ""] = await idsNamed(name);
+        project.writeProgram(program(after));
+        env.emulator.dialect(dialect).setFaults(faults);
+        const killed = await killedUp(project, { poll: async () => madeWhen(await idsNamed(name), old) });
+        expect(killed.killed).toBe(true);
+        // Requests the kill cut off are dropped by the emulator once their wait ends.
+        await new Promise((resolve) => setTimeout(resolve, LATENCY_MS + 500));
+        env.emulator.dialect(dialect).setFaults({});
+
+        const { recoverOutput } = await recover(project);
+        expect(recoverOutput).toMatch(/ {2}g: found at the vendor, now in the stack as \S+ \(/);
+        expect(recoverOutput).toMatch(note);
+        const ids = await idsNamed(name);
+        expect(ids).toHaveLength(1);
+        expect(ids[0]).not.toBe(old);
+        expect((await project.resources()).filter((r) => r.urn.endsWith("::g")).map((r) => r.id)).toEqual(
+          ids,
+        );
+        await project.ok(["preview", "--expect-no-changes"]);
       } finally {
         rmSync(project.dir, { recursive: true, force: true });
       }
