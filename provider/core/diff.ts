@@ -8,6 +8,17 @@ export function sameSet(a: unknown, b: unknown): boolean {
   return JSON.stringify([...left].map(String).sort()) === JSON.stringify([...right].map(String).sort());
 }
 
+/** Which of `fields` differ between the old and the new inputs, compared as they are. */
+export function changedFields<S, K extends keyof S & string>(
+  olds: S,
+  news: S,
+  fields: readonly K[],
+): Record<K, boolean> {
+  const changed = {} as Record<K, boolean>;
+  for (const field of fields) changed[field] = olds[field] !== news[field];
+  return changed;
+}
+
 export interface DiffDecision {
   changes: boolean;
   replaces: string[];

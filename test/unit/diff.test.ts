@@ -1,3 +1,4 @@
+import { changedFields } from "../../provider/core/diff";
 import { handlers } from "../../provider/runtime";
 
 const EP = "d61d4705-5658-42f5-8e0c-70eb34d17b02";
@@ -97,5 +98,17 @@ describe("TagRule diff", () => {
       replaces: ["groupId"],
     });
     expect(await handlers.tagRule.diff("id", rule, rule)).toEqual({ changes: false, replaces: [] });
+  });
+});
+
+describe("changedFields", () => {
+  it("tells each named field that differs, and no other", () => {
+    const olds = { groupId: "g", key: "env", value: "prod", note: "a" };
+    const news = { groupId: "g", key: "env", value: "dev", note: "b" };
+    expect(changedFields(olds, news, ["groupId", "key", "value"])).toEqual({
+      groupId: false,
+      key: false,
+      value: true,
+    });
   });
 });

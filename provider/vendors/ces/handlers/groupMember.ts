@@ -1,6 +1,6 @@
 /** A CES GroupMember is one resource in a Manual group; any change replaces it. */
 import { checkArgs } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/ces";
 import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces";
@@ -24,8 +24,7 @@ export const groupMemberHandler: ResourceHandler = {
 
   diff(_id, olds: GroupMemberState, news: GroupMemberState) {
     const changed = {
-      groupId: olds.groupId !== news.groupId,
-      namespace: olds.namespace !== news.namespace,
+      ...changedFields(olds, news, ["groupId", "namespace"]),
       dimensions: !Array.isArray(news.dimensions) || !sameDimensions(olds.dimensions, news.dimensions),
       projectId: !sameProject(olds.projectId, news.projectId),
     };

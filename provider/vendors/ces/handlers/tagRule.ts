@@ -3,7 +3,7 @@
  * group's lock, touching only its own tag so the group's declared tags and other rules stay.
  */
 import { checkArgs } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -73,9 +73,7 @@ export const tagRuleHandler: ResourceHandler = {
 
   diff(_id, olds: TagRuleState, news: TagRuleState) {
     const changed = {
-      groupId: olds.groupId !== news.groupId,
-      key: olds.key !== news.key,
-      value: olds.value !== news.value,
+      ...changedFields(olds, news, ["groupId", "key", "value"]),
       projectId: !sameProject(olds.projectId, news.projectId),
     };
     return Promise.resolve(decide(changed, ["groupId", "projectId"], false));

@@ -6,7 +6,7 @@
  */
 import { Batches, withPrefix } from "../../../core/batches";
 import { checkWith } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -101,11 +101,7 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
   },
 
   diff(_id, olds: CloudflareMemberState, news: CloudflareMemberState) {
-    const changed = {
-      accountId: olds.accountId !== news.accountId,
-      groupId: olds.groupId !== news.groupId,
-      zoneId: olds.zoneId !== news.zoneId,
-    };
+    const changed = changedFields(olds, news, ["accountId", "groupId", "zoneId"]);
     return Promise.resolve(decide(changed, Object.keys(changed), false));
   },
 

@@ -9,7 +9,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkWith } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -137,8 +137,7 @@ export const cloudflareGroupMembersHandler: ResourceHandler = {
 
   diff(_id, olds: CloudflareGroupMembersOutputs, news: CloudflareGroupMembersState) {
     const changed = {
-      accountId: olds.accountId !== news.accountId,
-      groupId: olds.groupId !== news.groupId,
+      ...changedFields(olds, news, ["accountId", "groupId"]),
       // Order does not matter; zones others added since show in `zoneIds` after a refresh.
       zoneIds: memberListChanged(news.zoneIds, olds.zoneIds, olds.declaredZoneIds, String),
     };

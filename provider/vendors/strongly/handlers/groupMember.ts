@@ -7,7 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
 import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
@@ -28,12 +28,7 @@ export const stronglyGroupMemberHandler: ResourceHandler = {
   check: checkArgs(groupMemberArgs),
 
   diff(_id, olds: StronglyMemberState, news: StronglyMemberState) {
-    const changed = {
-      groupId: olds.groupId !== news.groupId,
-      type: olds.type !== news.type,
-      resourceId: olds.resourceId !== news.resourceId,
-      name: olds.name !== news.name,
-    };
+    const changed = changedFields(olds, news, ["groupId", "type", "resourceId", "name"]);
     return Promise.resolve(decide(changed, ["groupId", "type", "resourceId"], false));
   },
 

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { NotFoundError } from "../../../core/http/errors";
@@ -106,8 +106,7 @@ export const zopnightGroupMemberHandler: ResourceHandler = {
       groupId: olds.groupId !== news.groupId,
       resource: !sameResource,
       resourceSpelling: sameResource && olds.resource !== news.resource,
-      executionTier: olds.executionTier !== news.executionTier,
-      executionOrder: olds.executionOrder !== news.executionOrder,
+      ...changedFields(olds, news, ["executionTier", "executionOrder"]),
     };
     return Promise.resolve(decide(changed, ["groupId", "resource"], false));
   },

@@ -1,7 +1,7 @@
 /** create/read/diff/update/delete of a ZopNight ResourceGroup: a named, ordered set of resources. */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
-import { decide } from "../../../core/diff";
+import { changedFields, decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
@@ -63,7 +63,7 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
 
   diff(_id, olds: ZopNightGroupOutputs, news: ZopNightGroupState) {
     // Both fields change in place; `adopt` matters only on create.
-    const changed = { name: olds.name !== news.name, description: olds.description !== news.description };
+    const changed = changedFields(olds, news, ["name", "description"]);
     return Promise.resolve(decide(changed, [], false));
   },
 
