@@ -7,7 +7,7 @@ import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces"
 import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { sameProject } from "./project";
-import { requireGroupKind } from "./targetGroup";
+import { requireManualGroup } from "./targetGroup";
 
 export interface GroupMemberState extends Member {
   groupId: string;
@@ -33,13 +33,7 @@ export const groupMemberHandler: ResourceHandler = {
 
   async create(inputs: GroupMemberState) {
     const api = cesApi(inputs.projectId);
-    await requireGroupKind(
-      api,
-      inputs.groupId,
-      "Manual",
-      "GroupMember",
-      "TAG groups select members by tag (use TagRule); EPS groups take them from enterprise projects.",
-    );
+    await requireManualGroup(api, inputs.groupId, "GroupMember");
     await api.addMember(inputs.groupId, member(inputs));
     return { id: `${inputs.groupId}/${memberKey(member(inputs))}`, outs: { ...inputs } };
   },

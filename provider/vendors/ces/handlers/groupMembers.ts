@@ -16,7 +16,7 @@ import { memberKey } from "pulumi-resource-groups-contracts/ces";
 import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { sameProject } from "./project";
-import { requireGroupKind } from "./targetGroup";
+import { requireManualGroup } from "./targetGroup";
 
 export interface GroupMembersState {
   groupId: string;
@@ -77,13 +77,7 @@ export const groupMembersHandler: ResourceHandler = {
 
   async create(inputs: GroupMembersState) {
     const api = cesApi(inputs.projectId);
-    await requireGroupKind(
-      api,
-      inputs.groupId,
-      "Manual",
-      "GroupMembers",
-      "TAG groups select members by tag (use TagRule); EPS groups take them from enterprise projects.",
-    );
+    await requireManualGroup(api, inputs.groupId, "GroupMembers");
     claimMembers(api.lockKey(inputs.groupId), inputs.members.map(memberKey));
     // Members already in the group are no-ops at the API. Members it holds that the list does not
     // name are not looked for here: the first refresh shows them and the next update removes them.

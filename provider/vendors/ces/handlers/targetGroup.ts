@@ -34,15 +34,11 @@ export async function requireGroupOfType(
 }
 
 /**
- * The type check of a member's group, from this process's memory when it has seen the group (its
- * type cannot change); a group deleted since then fails the member's write instead.
+ * The Manual group a member is added to, checked from this process's memory when it has seen the
+ * group (its type cannot change); a group deleted since then fails the member's write instead.
  */
-export async function requireGroupKind(
-  api: CesApi,
-  groupId: string,
-  type: GroupType,
-  what: string,
-  instead: string,
-): Promise<GroupKind> {
-  return requireType(await api.groupKind(groupId), groupId, type, what, instead);
+export async function requireManualGroup(api: CesApi, groupId: string, what: string): Promise<GroupKind> {
+  const instead =
+    "TAG groups select members by tag (use TagRule); EPS groups take them from enterprise projects.";
+  return requireType(await api.groupKind(groupId), groupId, "Manual", what, instead);
 }
