@@ -3,7 +3,6 @@
  * batch-create and batch-delete calls of up to 1,000 members, and an update sends only the difference
  * by member identity (namespace plus set of dimensions), so the group is never emptied and refilled.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
@@ -111,7 +110,7 @@ export const groupMembersHandler: ResourceHandler = {
     return { id, props: outs };
   },
 
-  async update(id, olds: GroupMembersOutputs, news: GroupMembersState): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id, olds: GroupMembersOutputs, news: GroupMembersState) {
     const api = cesApi(news.projectId);
     claimMembers(api.lockKey(news.groupId), news.members.map(memberKey));
     const change = diffMemberSets(olds.members, news.members, memberKey);

@@ -7,7 +7,6 @@
  * own `zones` must be among its `zoneIds` (the group was created with them and would put them back),
  * the group must be neither `exclusive` nor account-wide, and no GroupMember may add zones to it.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkWith } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
@@ -163,11 +162,7 @@ export const cloudflareGroupMembersHandler: ResourceHandler = {
     return { id, props: outs };
   },
 
-  async update(
-    _id,
-    _olds: CloudflareGroupMembersOutputs,
-    news: CloudflareGroupMembersState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(_id, _olds: CloudflareGroupMembersOutputs, news: CloudflareGroupMembersState) {
     // The scope is written whole: one write, whatever changed, and nothing half-done to record.
     await setScope(cloudflareApi(), news);
     const outs: CloudflareGroupMembersOutputs = { ...news, declaredZoneIds: news.zoneIds };

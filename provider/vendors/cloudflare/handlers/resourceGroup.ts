@@ -1,5 +1,4 @@
 /** create/read/diff/update/delete of a Cloudflare ResourceGroup: a named access scope of zones. */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkWith } from "../../../core/check";
 import { decide, sameSet } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
@@ -137,7 +136,7 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
     return { id, props: observed(props, group) };
   },
 
-  update(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState): Promise<pulumi.dynamic.UpdateResult> {
+  update(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState) {
     const api = cloudflareApi();
     return withLock(api.lockKey(news.accountId, id), async () => {
       const current = await api.getGroup(news.accountId, id);

@@ -5,7 +5,6 @@
  * member and adds it again under the group's lock; if the add fails, the member is added back under its
  * old name before the error is reported. After a successful `up` the member is always in the group.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
@@ -50,11 +49,7 @@ export const stronglyGroupMemberHandler: ResourceHandler = {
     return { id, props: { ...props, name: found.name } };
   },
 
-  async update(
-    _id,
-    olds: StronglyMemberState,
-    news: StronglyMemberState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(_id, olds: StronglyMemberState, news: StronglyMemberState) {
     const held = await rename(stronglyApi(), news.groupId, member(olds), news.name);
     return { outs: { ...news, name: held.name } };
   },

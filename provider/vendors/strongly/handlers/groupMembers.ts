@@ -5,7 +5,6 @@
  * added again under the group's lock (put back under the old name if that fails). The group is never
  * emptied and refilled, and a refresh is one read of the group.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { eachLimited } from "../../../core/eachLimited";
@@ -107,11 +106,7 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
     return { id, props: outs };
   },
 
-  async update(
-    id,
-    olds: StronglyGroupMembersOutputs,
-    news: StronglyGroupMembersState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id, olds: StronglyGroupMembersOutputs, news: StronglyGroupMembersState) {
     const api = stronglyApi();
     claimMembers(api.groupKey(news.groupId), news.members.map(memberIdentity));
     const change = diffMemberSets(olds.members, news.members, memberIdentity);

@@ -1,5 +1,4 @@
 /** create/read/diff/update/delete of a Strongly ResourceGroup: a named set of platform resources for cost roll-up. */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
@@ -96,11 +95,7 @@ export const stronglyResourceGroupHandler: ResourceHandler = {
     return { id, props: observed({ ...props, adopt: props.adopt ?? false }, group) };
   },
 
-  async update(
-    id,
-    olds: StronglyGroupOutputs,
-    news: StronglyGroupState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id, olds: StronglyGroupOutputs, news: StronglyGroupState) {
     try {
       const group = await stronglyApi().updateGroup(id, { name: news.name, description: news.description });
       return { outs: observed(news, group) };

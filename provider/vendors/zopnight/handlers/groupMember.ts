@@ -2,7 +2,6 @@
  * A ZopNight GroupMember: one inventory resource in a group, at a tier and an order. Tier and order
  * change in place through the sequence call; the member is never taken out of the group for it.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
@@ -133,11 +132,7 @@ export const zopnightGroupMemberHandler: ResourceHandler = {
     return { id, props: outputs(state, member) };
   },
 
-  async update(
-    _id,
-    olds: ZopNightMemberOutputs,
-    news: ZopNightMemberState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(_id, olds: ZopNightMemberOutputs, news: ZopNightMemberState) {
     if (sameSequence(olds, news)) return { outs: { ...olds, resource: news.resource } };
     const api = zopnightApi();
     try {

@@ -4,7 +4,6 @@
  * then a sequence call when the API placed it elsewhere. An update writes only the difference by
  * resource id; a member that only moves is sequenced in place, never removed and added again.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
 import { eachLimited } from "../../../core/eachLimited";
@@ -210,11 +209,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
     return { id, props: outs };
   },
 
-  async update(
-    id,
-    olds: ZopNightGroupMembersOutputs,
-    news: ZopNightGroupMembersState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id, olds: ZopNightGroupMembersOutputs, news: ZopNightGroupMembersState) {
     const api = zopnightApi();
     const { groupId } = news;
     const declared = await resolveAll(api, news.members, knownIds(olds));

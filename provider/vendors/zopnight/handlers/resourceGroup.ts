@@ -1,5 +1,4 @@
 /** create/read/diff/update/delete of a ZopNight ResourceGroup: a named, ordered set of resources. */
-import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
@@ -112,11 +111,7 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
     return { id, props: await outputs(api, state, group) };
   },
 
-  async update(
-    id,
-    olds: ZopNightGroupOutputs,
-    news: ZopNightGroupState,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id, olds: ZopNightGroupOutputs, news: ZopNightGroupState) {
     const api = zopnightApi();
     const change: { name?: string; description?: string } = {};
     if (olds.name !== news.name) change.name = news.name;
