@@ -1,13 +1,15 @@
 /** Fills a resource's account from the settings, so every state records the account it lives in. */
 import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { checkWith } from "../../../core/check";
 import { ResourceGroupsError } from "../../../core/errors";
 import { defaultAccountId } from "../settings";
 import type { DeclaredScope } from "./scope";
 
-export type WithAccount =
+type WithAccount =
   { ok: true; inputs: Record<string, unknown> } | { ok: false; result: pulumi.dynamic.CheckResult };
 
-export function withAccount(news: Record<string, unknown>): WithAccount {
+function withAccount(news: Record<string, unknown>): WithAccount {
   if (news.accountId !== undefined && news.accountId !== null) return { ok: true, inputs: news };
   try {
     return { ok: true, inputs: { ...news, accountId: defaultAccountId() } };
@@ -18,6 +20,19 @@ export function withAccount(news: Record<string, unknown>): WithAccount {
       result: { inputs: news, failures: [{ property: "accountId", reason: error.message }] },
     };
   }
+}
+
+/**
+ * check() of a Cloudflare kind: the inputs, with the configured account when they name none, run
+ * through `schema` (and `normalize`).
+ */
+export function checkWithAccount<S extends z.ZodType>(
+  schema: S,
+  news: Record<string, unknown>,
+  normalize: (value: z.output<S>) => Record<string, unknown> = (value) => ({ ...(value as object) }),
+): pulumi.dynamic.CheckResult {
+  const filled = withAccount(news);
+  return filled.ok ? checkWith(schema, filled.inputs, normalize) : filled.result;
 }
 
 /**

@@ -5,7 +5,6 @@
  * (or removed) together share one read and one write.
  */
 import { Batches, withPrefix } from "../../../core/batches";
-import { checkWith } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -15,7 +14,7 @@ import type { CloudflareApi } from "../api";
 import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
-import { hasWholeMembership, isExclusive, noteSingleMember, withAccount } from "./account";
+import { checkWithAccount, hasWholeMembership, isExclusive, noteSingleMember } from "./account";
 import { groupForZones } from "./scope";
 
 export interface CloudflareMemberState {
@@ -83,9 +82,7 @@ const removals = scopeBatches(removeZones, "remove");
 
 export const cloudflareGroupMemberHandler: ResourceHandler = {
   check(_olds, news) {
-    const filled = withAccount(news as Record<string, unknown>);
-    if (!filled.ok) return Promise.resolve(filled.result);
-    const result = checkWith(groupMemberArgs, filled.inputs, (v) => ({ ...v }));
+    const result = checkWithAccount(groupMemberArgs, news as Record<string, unknown>);
     if (result.failures !== undefined) return Promise.resolve(result);
     const { accountId, groupId } = result.inputs as unknown as CloudflareMemberState;
     // A GroupMembers of the group would remove this zone as drift, and this member would add it back.

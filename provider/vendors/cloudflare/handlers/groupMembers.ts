@@ -7,7 +7,6 @@
  * own `zones` must be among its `zoneIds` (the group was created with them and would put them back),
  * the group must be neither `exclusive` nor account-wide, and no GroupMember may add zones to it.
  */
-import { checkWith } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -21,7 +20,13 @@ import { groupMembersArgs } from "pulumi-resource-groups-contracts/cloudflare";
 import { HEX32, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
 import { zonesOf } from "pulumi-resource-groups-contracts/cloudflare";
-import { declaredScope, hasSingleMembers, isExclusive, noteWholeMembership, withAccount } from "./account";
+import {
+  checkWithAccount,
+  declaredScope,
+  hasSingleMembers,
+  isExclusive,
+  noteWholeMembership,
+} from "./account";
 import { groupForZones, sameObjects } from "./scope";
 
 export interface CloudflareGroupMembersState {
@@ -121,9 +126,7 @@ async function setScope(api: CloudflareApi, state: CloudflareGroupMembersState):
 
 export const cloudflareGroupMembersHandler: ResourceHandler = {
   check(_olds, news) {
-    const filled = withAccount(news as Record<string, unknown>);
-    if (!filled.ok) return Promise.resolve(filled.result);
-    const result = checkWith(groupMembersArgs, filled.inputs, (v) => ({ ...v }));
+    const result = checkWithAccount(groupMembersArgs, news as Record<string, unknown>);
     // Broken rules, or values a preview does not know yet: nothing to compare with the run.
     if (result.failures !== undefined) return Promise.resolve(result);
     const inputs = result.inputs as Record<string, unknown>;

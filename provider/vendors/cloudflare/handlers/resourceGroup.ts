@@ -1,5 +1,4 @@
 /** create/read/diff/update/delete of a Cloudflare ResourceGroup: a named access scope of zones. */
-import { checkWith } from "../../../core/check";
 import { decide, sameSet } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -13,7 +12,7 @@ import {
   zonesOf,
   type CloudflareGroup,
 } from "pulumi-resource-groups-contracts/cloudflare";
-import { markExclusive, noteDeclaredScope, withAccount } from "./account";
+import { checkWithAccount, markExclusive, noteDeclaredScope } from "./account";
 import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
 
 export interface CloudflareGroupState extends DeclaredScope {
@@ -83,9 +82,8 @@ async function adopt(api: CloudflareApi, group: CloudflareGroup, state: Cloudfla
 
 export const cloudflareResourceGroupHandler: ResourceHandler = {
   check(_olds, news) {
-    const filled = withAccount(news as Record<string, unknown>);
-    if (!filled.ok) return Promise.resolve(filled.result);
-    return Promise.resolve(checkWith(resourceGroupArgs, filled.inputs, (v) => ({ ...normalize(v) })));
+    const inputs = news as Record<string, unknown>;
+    return Promise.resolve(checkWithAccount(resourceGroupArgs, inputs, (v) => ({ ...normalize(v) })));
   },
 
   diff(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState) {
