@@ -56,15 +56,19 @@ afterAll(async () => {
 
 describe("the packages as installed from their tarballs", () => {
   it.each([
-    ["provider", "dist/runtime/providers/resourceGroup.js", /^compat\/emulator\.(js|d\.ts)$/],
-    ["contracts", "dist/kinds.js", undefined],
-  ] as const)("ships the %s without native code, sources, maps or tests", (workspace, entry, extra) => {
+    [
+      "provider",
+      ["dist/runtime/providers/resourceGroup.js", "dist/tools/recover.js"],
+      /^compat\/emulator\.(js|d\.ts)$/,
+    ],
+    // The contracts also ship each kind's argument JSON Schema.
+    ["contracts", ["dist/kinds.js", "dist/schema/resourceGroup.json"], /^dist\/schema\/[A-Za-z]+\.json$/],
+  ] as const)("ships the %s without native code, sources, maps or tests", (workspace, entries, extra) => {
     const files = installed.packed[workspace].files.map((f) => f.path);
-    expect(files).toContain("dist/index.js");
-    expect(files).toContain(entry);
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", ...entries]));
     const unexpected = files.filter(
       (f) =>
-        !(/^(dist\/.*\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(f) || extra?.test(f)) ||
+        !(/^(dist\/.*\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(f) || extra.test(f)) ||
         /\.(node|map)$|test|binding\.gyp/.test(f),
     );
     expect(unexpected).toEqual([]);
