@@ -334,18 +334,24 @@ function outcome(
   return { violations, messages: violations.map((violation) => violation.message), ...extra };
 }
 
+/** The policy's `hook`, which a run of it needs. */
+function hookOf<K extends "validateResource" | "remediateResource">(
+  policy: ResourceValidationPolicy,
+  hook: K,
+): NonNullable<ResourceValidationPolicy[K]> {
+  const found = policy[hook];
+  if (found === undefined) throw new Error(`policy '${policy.name}' has no ${hook}`);
+  return found;
+}
+
 /** Runs every `validateResource` of `policy` on `resource` (its inputs), with `config` as the pack config. */
 export async function runResourceValidation(
   policy: ResourceValidationPolicy,
   resource: TestResource,
   config?: object,
 ): Promise<Outcome> {
-  if (policy.validateResource === undefined) {
-    throw new Error(`policy '${policy.name}' has no validateResource`);
-  }
-  const validations = Array.isArray(policy.validateResource)
-    ? policy.validateResource
-    : [policy.validateResource];
+  const validate = hookOf(policy, "validateResource");
+  const validations = Array.isArray(validate) ? validate : [validate];
   const { violations, report } = collector();
   let extra: { notApplicable?: string; skippedInPreview?: string } = {};
   for (const validation of validations) {
@@ -361,10 +367,7 @@ export async function runRemediation(
   resource: TestResource,
   config?: object,
 ): Promise<RemediationOutcome> {
-  if (policy.remediateResource === undefined) {
-    throw new Error(`policy '${policy.name}' has no remediateResource`);
-  }
-  const remediate = policy.remediateResource;
+  const remediate = hookOf(policy, "remediateResource");
   let result: unknown;
   const extra = await guarded(async () => {
     result = await Promise.resolve(remediate(resourceArgs(resource, config, true)));

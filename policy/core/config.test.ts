@@ -1,4 +1,4 @@
-import { chosenFrom, stringArray, stringListField } from "./config";
+import { choiceListField, chosenFrom, stringArray, stringListField } from "./config";
 
 describe("stringListField", () => {
   it("declares distinct strings, each held to the extra rule, defaulting to the fallback", () => {
@@ -17,6 +17,16 @@ describe("stringListField", () => {
   it("defaults to what stringArray falls back to when the field is not set", () => {
     const schema = stringListField("Names.", ["a"]);
     expect(stringArray("p", "names", undefined, ["a"])).toEqual(schema.default);
+  });
+});
+
+describe("choiceListField", () => {
+  it("declares a list of the known values only, all of them by default", () => {
+    expect(choiceListField("Types.", ["a", "b"])).toMatchObject({
+      items: { type: "string", enum: ["a", "b"] },
+      uniqueItems: true,
+      default: ["a", "b"],
+    });
   });
 });
 

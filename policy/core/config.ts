@@ -44,6 +44,11 @@ export function stringArray(
   return [...new Set(raw)];
 }
 
+/** The schema of a {@link chosenFrom} field: distinct values of `known`, all of them by default. */
+export function choiceListField(description: string, known: readonly string[]): ConfigFieldSchema {
+  return stringListField(description, known, { enum: [...known] });
+}
+
 /**
  * A list of distinct values, each one of `known` (all of them when not set); `what` names one value in
  * the message that refuses the others.

@@ -2,7 +2,7 @@
  * resource-groups-allowed-types (resource policy, mandatory): groups use one of the allowed types.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { chosenFrom, configObject, stringListField } from "../../core/config";
+import { choiceListField, chosenFrom, configObject } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { GROUP_TYPES, isGroupType, isResourceGroup, readResourceGroup } from "./resource-types";
@@ -27,10 +27,9 @@ export const allowedTypes: ResourceValidationPolicy = {
   remediationSteps: "Set the group's 'type' field to one of the allowed types.",
   configSchema: {
     properties: {
-      allowed: stringListField(
+      allowed: choiceListField(
         "Group types that may be used. A group without 'type' is a Manual group.",
         GROUP_TYPES,
-        { enum: [...GROUP_TYPES] },
       ),
     },
   },

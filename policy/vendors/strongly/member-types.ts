@@ -6,7 +6,7 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { strongly } from "pulumi-resource-groups-contracts";
-import { chosenFrom, configObject, stringListField } from "../../core/config";
+import { choiceListField, chosenFrom, configObject } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import type { Maybe } from "../../core/known";
 import { list, quote } from "../../core/messages";
@@ -42,10 +42,9 @@ export const stronglyMemberTypes: ResourceValidationPolicy = {
     "Put only resources of the allowed types in the group, or add the type to this policy's 'allowed' list.",
   configSchema: {
     properties: {
-      allowed: stringListField(
+      allowed: choiceListField(
         "Member types a Strongly group may hold. The default, every type, restricts nothing.",
         MEMBER_TYPES,
-        { enum: [...MEMBER_TYPES] },
       ),
     },
   },
