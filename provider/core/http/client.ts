@@ -152,6 +152,14 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Deletes what `path` names; something already gone counts as deleted (an earlier attempt whose
+   * answer was lost, or a delete done elsewhere).
+   */
+  async deleteIfPresent(path: string, operation: string, query?: RequestSpec["query"]): Promise<void> {
+    await this.requestIfFound({ method: "DELETE", path, operation, query });
+  }
+
   private async send<T>(spec: RequestSpec, clientRequestId: string): Promise<HttpResponse<T>> {
     let response: AxiosResponse<unknown>;
     try {

@@ -127,10 +127,9 @@ export class CloudflareApi {
   /** Deletes the group; deleting one that is already gone succeeds. */
   async deleteGroup(accountId: string, id: string): Promise<void> {
     this.groupReads.clear();
-    await this.http.requestIfFound({
-      method: "DELETE",
-      path: `${this.base(accountId)}/${encodeURIComponent(id)}`,
-      operation: `delete resource group ${id}`,
-    });
+    await this.http.deleteIfPresent(
+      `${this.base(accountId)}/${encodeURIComponent(id)}`,
+      `delete resource group ${id}`,
+    );
   }
 }

@@ -148,11 +148,7 @@ export class StronglyApi {
   /** Deletes the group and its members; deleting one that is already gone succeeds. */
   async deleteGroup(id: string): Promise<void> {
     await groupReads.writing(this.groupKey(id), () =>
-      this.http.requestIfFound({
-        method: "DELETE",
-        path: this.path(id),
-        operation: `delete resource group ${id}`,
-      }),
+      this.http.deleteIfPresent(this.path(id), `delete resource group ${id}`),
     );
   }
 
@@ -188,12 +184,11 @@ export class StronglyApi {
   /** Removes the member; removing one that is not there, or from a group that is gone, succeeds. */
   async removeMember(groupId: string, type: MemberType, resourceId: string): Promise<void> {
     await groupReads.writing(this.groupKey(groupId), () =>
-      this.http.requestIfFound({
-        method: "DELETE",
-        path: this.path(groupId, `/resources/${encodeURIComponent(resourceId)}`),
-        operation: `remove member ${memberLabel(type, resourceId)} from resource group ${groupId}`,
-        query: { resourceType: type },
-      }),
+      this.http.deleteIfPresent(
+        this.path(groupId, `/resources/${encodeURIComponent(resourceId)}`),
+        `remove member ${memberLabel(type, resourceId)} from resource group ${groupId}`,
+        { resourceType: type },
+      ),
     );
   }
 }

@@ -126,11 +126,7 @@ export class ZopNightApi {
   /** Deletes the group (and, at ZopNight, its schedule attachments); one already gone succeeds. */
   async deleteGroup(groupId: string): Promise<void> {
     await groupReads.writing(this.groupKey(groupId), () =>
-      this.http.requestIfFound({
-        method: "DELETE",
-        path: this.groupPath(groupId),
-        operation: `delete resource group ${groupId}`,
-      }),
+      this.http.deleteIfPresent(this.groupPath(groupId), `delete resource group ${groupId}`),
     );
   }
 
@@ -173,11 +169,10 @@ export class ZopNightApi {
   /** Removes the member; one that is not there (or a group that is gone) succeeds. */
   async removeMember(groupId: string, resourceId: string): Promise<void> {
     await groupReads.writing(this.groupKey(groupId), () =>
-      this.http.requestIfFound({
-        method: "DELETE",
-        path: this.memberPath(groupId, resourceId),
-        operation: `remove resource ${resourceId} from resource group ${groupId}`,
-      }),
+      this.http.deleteIfPresent(
+        this.memberPath(groupId, resourceId),
+        `remove resource ${resourceId} from resource group ${groupId}`,
+      ),
     );
   }
 
