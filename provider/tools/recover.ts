@@ -72,7 +72,7 @@ export async function recover(
     log(`Dry run: the stack is unchanged. ${describePlan(plan)}`);
     return outcomes;
   }
-  if (plan.via === "refuse") throw new Error(plan.reason);
+  if (plan.via === "refuse") throw new Error(`nothing was changed: ${plan.reason}`);
   log(await writeState(options, plan, exported, deployment, log));
   const count = (action: Outcome["action"]) => outcomes.filter((o) => o.action === action).length;
   log(

@@ -47,8 +47,8 @@ export function planWrite(backend: string, cwd: string, kept: readonly PendingOp
   return {
     via: "refuse",
     reason:
-      `nothing was changed. This stack's backend (${shown(backend)}) can only be written with \`pulumi ` +
-      "stack import`, which drops every pending operation, and these must stay pending:" +
+      `this stack's backend (${shown(backend)}) can only be written with \`pulumi stack import\`, which ` +
+      "drops every pending operation, and these must stay pending:" +
       listed.join("") +
       "\nSettle them first (`pulumi refresh`, run in a terminal, asks what to do with each pending create: " +
       "skip the ones of pulumi-resource-groups), then run resource-groups-recover again.",
@@ -63,7 +63,7 @@ export function describePlan(plan: WritePlan): string {
     case "checkpoint":
       return "A real run writes the stack's checkpoint file itself, so that what is left pending stays pending.";
     case "refuse":
-      return `A real run refuses: ${plan.reason}`;
+      return `A real run changes nothing: ${plan.reason}`;
   }
 }
 

@@ -228,6 +228,14 @@ new zopnight.ResourceGroup("zopnight-found", { name: "recover-zopnight-found" })
         const checkpoint = join(project.dir, ".state", ".pulumi", "stacks", project.name, `${STACK}.json`);
         expect(readFileSync(checkpoint, "utf8")).toContain(JSON.stringify(foreign));
 
+        // A dry run says what it would do and changes nothing.
+        const stateBefore = (await project.exportState()).text;
+        const dryRun = await runRecoverTool(project, NPX_TOOL, ["--dry-run"]);
+        expect(dryRun).toContain(
+          "Dry run: the stack is unchanged. A real run writes the stack's checkpoint file itself",
+        );
+        expect((await project.exportState()).text).toBe(stateBefore);
+
         const output = await runRecoverTool(project, NPX_TOOL);
         for (const name of FOUND)
           expect(output).toMatch(new RegExp(`  ${name}: found at the vendor, now in the stack as \\S+`));

@@ -58,7 +58,7 @@ describe("planWrite", () => {
     const plan = planWrite("https://me:secret@pulumi.example.com", "/p", [foreign]);
     expect(plan.via).toBe("refuse");
     const reason = plan.via === "refuse" ? plan.reason : "";
-    expect(reason).toMatch(/^nothing was changed/);
+    expect(reason).toMatch(/^this stack's backend \(https:\/\/pulumi\.example\.com\) can only be written/);
     expect(reason).toContain("logs (aws:s3/bucket:Bucket): pending 'creating'");
     expect(reason).toContain("drops every pending operation");
     expect(reason).toContain("then run resource-groups-recover again");

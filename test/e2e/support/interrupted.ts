@@ -273,10 +273,12 @@ const REPOSITORY_TOOL: RecoverCommand = { command: process.execPath, args: [RECO
 export async function runRecoverTool(
   project: PulumiProject,
   tool: RecoverCommand = REPOSITORY_TOOL,
+  extraArgs: string[] = [],
 ): Promise<string> {
   // With nothing locked (the up finished before the kill) cancel fails, which is fine.
   await project.run(["cancel", "--yes"]);
-  const result = await run(tool.command, [...tool.args, "--cwd", project.dir], project.dir, project.env);
+  const args = [...tool.args, "--cwd", project.dir, ...extraArgs];
+  const result = await run(tool.command, args, project.dir, project.env);
   if (result.code !== 0) throw new Error(`resource-groups-recover exited ${result.code}:\n${result.output}`);
   return result.output;
 }
