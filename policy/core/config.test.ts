@@ -1,4 +1,4 @@
-import { choiceListField, chosenFrom, stringArray, stringListField } from "./config";
+import { choiceListField, chosenFrom, stringArray, stringListConfig, stringListField } from "./config";
 
 describe("stringListField", () => {
   it("declares distinct strings, each held to the extra rule, defaulting to the fallback", () => {
@@ -41,6 +41,22 @@ describe("chosenFrom", () => {
   it("refuses a value that is not known, naming it and the known ones", () => {
     expect(() => chosenFrom("p", "allowed", ["app", "model"], known, "member type")).toThrow(
       "invalid config for policy 'p': 'allowed' has unknown member type(s) model (member types: app, addon, workflow)",
+    );
+  });
+});
+
+describe("stringListConfig", () => {
+  const config = stringListConfig("p", "keys", "Keys.", ["env"]);
+
+  it("declares the one field, and parses an empty config to the default it declares", () => {
+    expect(Object.keys(config.schema.properties)).toEqual(["keys"]);
+    expect(config.parse({})).toEqual({ keys: config.schema.properties.keys?.default });
+    expect(config.parse({ keys: ["owner", "owner"] })).toEqual({ keys: ["owner"] });
+  });
+
+  it("refuses a field that is not a list of strings, naming the policy", () => {
+    expect(() => config.parse({ keys: "env" })).toThrow(
+      "invalid config for policy 'p': 'keys' must be an array",
     );
   });
 });

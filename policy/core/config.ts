@@ -121,3 +121,23 @@ export function stringListField(
     default: [...fallback],
   };
 }
+
+/**
+ * The config of a policy whose one setting is a list of distinct strings, `field`: the schema the CLI
+ * checks, and the parser the policy runs, which falls back to the default the schema declares.
+ */
+export function stringListConfig<F extends string>(
+  policyName: string,
+  field: F,
+  description: string,
+  fallback: readonly string[] = [],
+  item?: ConfigFieldSchema,
+) {
+  return {
+    schema: { properties: { [field]: stringListField(description, fallback, item) } } as PolicyConfigSchema,
+    parse: (raw: unknown): Record<F, string[]> => {
+      const config = configObject(policyName, raw);
+      return { [field]: stringArray(policyName, field, config[field], fallback) } as Record<F, string[]>;
+    },
+  };
+}

@@ -9,21 +9,18 @@
  * stack, or list the groups managed elsewhere in `trustedGroupIds`.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray, stringListField } from "../../core/config";
+import { stringListConfig } from "../../core/config";
 import { NOT_APPLICABLE, findTargetFindings, targetsAGroup } from "./member-targets";
 
 export const MEMBER_TARGETS_UNVERIFIED = "resource-groups-member-targets-unverified";
 
-export interface MemberTargetsUnverifiedConfig {
-  trustedGroupIds: string[];
-}
+const CONFIG = stringListConfig(
+  MEMBER_TARGETS_UNVERIFIED,
+  "trustedGroupIds",
+  "groupIds of groups managed outside the stack whose type has been checked by hand; targets among them are not reported.",
+);
 
-export function parseMemberTargetsUnverifiedConfig(raw: unknown): MemberTargetsUnverifiedConfig {
-  const config = configObject(MEMBER_TARGETS_UNVERIFIED, raw);
-  return {
-    trustedGroupIds: stringArray(MEMBER_TARGETS_UNVERIFIED, "trustedGroupIds", config["trustedGroupIds"], []),
-  };
-}
+export const parseMemberTargetsUnverifiedConfig = CONFIG.parse;
 
 export const memberTargetsUnverified: StackValidationPolicy = {
   name: MEMBER_TARGETS_UNVERIFIED,
@@ -33,14 +30,7 @@ export const memberTargetsUnverified: StackValidationPolicy = {
   severity: "low",
   remediationSteps:
     "Manage the target group in the same stack, or list its groupId in this policy's trustedGroupIds once you have checked its type.",
-  configSchema: {
-    properties: {
-      trustedGroupIds: stringListField(
-        "groupIds of groups managed outside the stack whose type has been checked by hand; targets among them are not reported.",
-        [],
-      ),
-    },
-  },
+  configSchema: CONFIG.schema,
   validateStack: (args, reportViolation) => {
     if (!args.resources.some(targetsAGroup)) {
       args.notApplicable(NOT_APPLICABLE);

@@ -3,7 +3,7 @@
  * tag keys, counting both its own `tags` and the TagRules that target it.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray, stringListField } from "../../core/config";
+import { stringListConfig } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list } from "../../core/messages";
 import { StackGroups } from "../../core/targets";
@@ -12,14 +12,15 @@ import { CES_VENDOR, isTagRule, readTagRule } from "./resource-types";
 export const REQUIRED_TAG_KEYS = "resource-groups-required-tag-keys";
 export const DEFAULT_REQUIRED_KEYS: readonly string[] = ["env", "owner", "cost-center"];
 
-export interface RequiredTagKeysConfig {
-  keys: string[];
-}
+const CONFIG = stringListConfig(
+  REQUIRED_TAG_KEYS,
+  "keys",
+  "Tag keys every TAG group must match on (case-sensitive).",
+  DEFAULT_REQUIRED_KEYS,
+  { minLength: 1 },
+);
 
-export function parseRequiredTagKeysConfig(raw: unknown): RequiredTagKeysConfig {
-  const config = configObject(REQUIRED_TAG_KEYS, raw);
-  return { keys: stringArray(REQUIRED_TAG_KEYS, "keys", config["keys"], DEFAULT_REQUIRED_KEYS) };
-}
+export const parseRequiredTagKeysConfig = CONFIG.parse;
 
 interface KeysFromRules {
   keys: Set<string>;
@@ -35,17 +36,7 @@ export const requiredTagKeys: StackValidationPolicy = {
   severity: "medium",
   remediationSteps:
     "Add the missing keys to the group's `tags`, or create TagRule resources for them whose groupId is the group's groupId.",
-  configSchema: {
-    properties: {
-      keys: stringListField(
-        "Tag keys every TAG group must match on (case-sensitive).",
-        DEFAULT_REQUIRED_KEYS,
-        {
-          minLength: 1,
-        },
-      ),
-    },
-  },
+  configSchema: CONFIG.schema,
   validateStack: (args, reportViolation) => {
     const { keys } = parseRequiredTagKeysConfig(args.getConfig());
     if (keys.length === 0) {

@@ -5,23 +5,20 @@
  * `allowedGroups`, or raise the policy to mandatory to require exactly that.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { configObject, stringArray, stringListField } from "../../core/config";
+import { stringListConfig } from "../../core/config";
 import { UNKNOWN } from "../../core/known";
 import { list, quote } from "../../core/messages";
 import { isCloudflareGroup, readCloudflareGroup } from "./resource-types";
 
 export const CLOUDFLARE_ACCOUNT_WIDE_SCOPE = "resource-groups-cloudflare-account-wide-scope";
 
-export interface AccountWideScopeConfig {
-  allowedGroups: string[];
-}
+const CONFIG = stringListConfig(
+  CLOUDFLARE_ACCOUNT_WIDE_SCOPE,
+  "allowedGroups",
+  "Names (the 'name' field) of Cloudflare groups that may scope the whole account.",
+);
 
-export function parseAccountWideScopeConfig(raw: unknown): AccountWideScopeConfig {
-  const config = configObject(CLOUDFLARE_ACCOUNT_WIDE_SCOPE, raw);
-  return {
-    allowedGroups: stringArray(CLOUDFLARE_ACCOUNT_WIDE_SCOPE, "allowedGroups", config["allowedGroups"], []),
-  };
-}
+export const parseAccountWideScopeConfig = CONFIG.parse;
 
 export const cloudflareAccountWideScope: ResourceValidationPolicy = {
   name: CLOUDFLARE_ACCOUNT_WIDE_SCOPE,
@@ -31,14 +28,7 @@ export const cloudflareAccountWideScope: ResourceValidationPolicy = {
   severity: "medium",
   remediationSteps:
     "List the group's zones in 'zones' instead of setting 'wholeAccount', or add the group's name to this policy's allowedGroups.",
-  configSchema: {
-    properties: {
-      allowedGroups: stringListField(
-        "Names (the 'name' field) of Cloudflare groups that may scope the whole account.",
-        [],
-      ),
-    },
-  },
+  configSchema: CONFIG.schema,
   validateResource: (args, reportViolation) => {
     if (!isCloudflareGroup(args)) {
       args.notApplicable("applies to Cloudflare ResourceGroup resources only");
