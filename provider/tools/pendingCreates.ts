@@ -108,6 +108,13 @@ interface Settled {
   keep: boolean;
 }
 
+/** A pending record cleared, the resources as they were. */
+const dropped = (urn: string, resources: StateResource[], reason: string): Settled => ({
+  outcome: { urn, action: "dropped", reason },
+  resources,
+  keep: false,
+});
+
 /** The state's current resource of a URN: the last one not waiting to be deleted. */
 function heldIndex(resources: readonly StateResource[], urn: string): number {
   for (let i = resources.length - 1; i >= 0; i--) {
@@ -130,11 +137,7 @@ async function settleGroupCreate(
 ): Promise<Settled> {
   const urn = op.resource.urn;
   const id = await LOOKUPS[kind.vendor](op.resource.inputs ?? {});
-  const drop = (reason: string): Settled => ({
-    outcome: { urn, action: "dropped", reason },
-    resources,
-    keep: false,
-  });
+  const drop = (reason: string) => dropped(urn, resources, reason);
   if (id === undefined) return drop("the vendor holds no group of that name: the next up creates it");
   const held = heldIndex(resources, urn);
   const old = resources[held];
@@ -144,7 +147,7 @@ async function settleGroupCreate(
   }
   const adopted = await adoptedState(op, kind, id);
   if (!adopted?.id) return drop("the group was gone when read: the next up creates it");
-  const outcome = (note?: string): Outcome => ({ urn, action: "adopted", id: id, note });
+  const outcome = (note?: string): Outcome => ({ urn, action: "adopted", id, note });
   if (old?.pendingReplacement) {
     const next = resources.map((r, i) => (i === held ? adopted : r));
     return {
@@ -172,11 +175,7 @@ async function settle(op: PendingOperation, resources: StateResource[]): Promise
     resources,
     keep: true,
   });
-  const drop = (reason: string): Settled => ({
-    outcome: { urn, action: "dropped", reason },
-    resources,
-    keep: false,
-  });
+  const drop = (reason: string) => dropped(urn, resources, reason);
   if (kind === undefined) return keep("not a resource of this package", true);
   if (!CREATES.has(op.type)) {
     return drop(
