@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "../../provider/core/forwardingProvider";
+import { forwardingProvider } from "../../provider/runtime/forwardingProvider";
 import { handlers, type HandlerKind } from "../../provider/runtime";
 import { PROJECT, startTestEmulator, type TestEmulator } from "../support/emulator";
 

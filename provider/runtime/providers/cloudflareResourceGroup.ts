@@ -1,5 +1,5 @@
 // The provider stored in the state of every resource of this kind, as one line that loads this module
-// by its package path (pulumi-resource-groups/runtime/cloudflareResourceGroup): see core/forwardingProvider.ts.
-import { forwardingProvider } from "../../core/forwardingProvider";
+// by its package path (pulumi-resource-groups/runtime/cloudflareResourceGroup): see runtime/forwardingProvider.ts.
+import { forwardingProvider } from "../forwardingProvider";
 
 export = forwardingProvider("cloudflareResourceGroup");

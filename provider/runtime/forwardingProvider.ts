@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { KindName } from "pulumi-resource-groups-contracts/kinds";
-import type { Runtime } from "./handler";
+import type { Runtime } from "../core/handler";
 
 export function forwardingProvider(kind: KindName): pulumi.dynamic.ResourceProvider {
   // A literal, not an imported constant: the serialized text must not refer to this module's exports.
