@@ -124,7 +124,7 @@ const FLAGS: readonly FlagSpec[] = [
   },
   ...DIALECT_NAMES.flatMap(dialectFlags),
   {
-    // Section 00 of the API contracts names this flag: Strongly calls its credentials API keys.
+    // Named as docs/vendors/strongly.md has it: Strongly calls its credentials API keys.
     flag: "strongly-read-only-key",
     value: "<key>",
     help: "API key of the strongly dialect with finops:read only (as --strongly-read-only-token)",

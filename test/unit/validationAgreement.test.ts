@@ -1,6 +1,6 @@
 /**
  * The provider's check() and the emulator's request validation, held against each other on random
- * inputs biased towards the limits of section 00: whatever check() accepts, the emulator accepts in
+ * inputs biased towards the limits in docs/vendors/: whatever check() accepts, the emulator accepts in
  * the body the provider then sends; whatever the emulator accepts, check() accepts, except for the
  * few mistakes the provider refuses on purpose although the API would silently ignore them.
  */

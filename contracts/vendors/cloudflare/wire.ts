@@ -6,7 +6,7 @@ export interface WireScope {
   objects: { key: string }[];
 }
 
-/** A group as the API answers it (section 00): `scope` is a list of one, `meta` says if it can change. */
+/** A group as the API answers it (docs/vendors/cloudflare.md): `scope` is a list of one, `meta` says if it can change. */
 export interface WireGroupAnswer {
   id: string;
   name: string;

@@ -1,4 +1,4 @@
-/** Request and answer bodies of the Strongly FinOps resource-group API (bare, as section 00 fixes them). */
+/** Request and answer bodies of the Strongly FinOps resource-group API (bare, as docs/vendors/strongly.md describes them). */
 import type { MemberType } from "./rules";
 
 export interface WireMember {

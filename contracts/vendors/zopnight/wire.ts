@@ -1,4 +1,4 @@
-/** Request and answer bodies of the ZopNight resource-group API (section 00 of the API contracts). */
+/** Request and answer bodies of the ZopNight resource-group API (docs/vendors/zopnight.md). */
 
 export interface WireMember {
   /** The membership id. */

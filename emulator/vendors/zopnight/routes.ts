@@ -1,4 +1,4 @@
-/** The ZopNight endpoints of section 00: parse and validate the call, hand it to the store, shape the answer. */
+/** The ZopNight endpoints (docs/vendors/zopnight.md): parse and validate the call, hand it to the store, shape the answer. */
 import type { WireData, WireList } from "pulumi-resource-groups-contracts/zopnight";
 import { AdminError } from "../../core/admin";
 import type { ApiReply, Route } from "../../core/vendor";

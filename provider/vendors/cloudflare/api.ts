@@ -1,4 +1,4 @@
-/** The Cloudflare IAM resource-group API (section 00 of the API contracts). */
+/** The Cloudflare IAM resource-group API (docs/vendors/cloudflare.md). */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { SharedReads } from "../../core/sharedReads";
 import {

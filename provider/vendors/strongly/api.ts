@@ -1,4 +1,4 @@
-/** The Strongly FinOps resource-group API (section 00 of the API contracts). */
+/** The Strongly FinOps resource-group API (docs/vendors/strongly.md). */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { ApiConflictError, type ApiErrorDetails } from "../../core/http/errors";
 import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly";

@@ -1,4 +1,4 @@
-/** The ZopNight resource-group API client (section 00 of the API contracts), on the shared HTTP core. */
+/** The ZopNight resource-group API client (docs/vendors/zopnight.md), on the shared HTTP core. */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { ApiConflictError } from "../../core/http/errors";
 import { processWideReads } from "../../core/sharedReads";
