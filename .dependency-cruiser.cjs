@@ -9,6 +9,23 @@
 /** Test files: they are not part of what a workspace ships, so they may read files or start servers. */
 const TESTS = "\\.test\\.ts$";
 
+/** The npm workspaces. */
+const WORKSPACES = ["contracts", "provider", "emulator", "policy"];
+
+/** A path pattern for anything inside one of `workspaces`. */
+const inWorkspaces = (workspaces) => `^(${workspaces.join("|")})/`;
+
+/** `workspace` may import the contracts and itself, no other workspace. */
+function importsOnlyContracts(workspace, comment) {
+  return {
+    name: `${workspace}-imports-only-contracts`,
+    comment,
+    severity: "error",
+    from: { path: `^${workspace}/` },
+    to: { path: inWorkspaces(WORKSPACES.filter((other) => other !== "contracts" && other !== workspace)) },
+  };
+}
+
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
   forbidden: [
@@ -25,7 +42,7 @@ module.exports = {
       comment:
         "The provider is the top workspace (its 0.1.0 path /emulator re-exports the emulator): one importing it back would close a package cycle.",
       severity: "error",
-      from: { path: "^(contracts|emulator|policy)/" },
+      from: { path: inWorkspaces(WORKSPACES.filter((workspace) => workspace !== "provider")) },
       to: { path: "^provider/" },
     },
     {
@@ -36,22 +53,14 @@ module.exports = {
       from: { path: "^contracts/", pathNot: [TESTS, "^contracts/scripts/"] },
       to: { pathNot: "^(contracts/|node_modules/zod/)" },
     },
-    {
-      name: "emulator-imports-only-contracts",
-      comment:
-        "The emulator stands in for the vendors: sharing the provider's code would hide the provider's bugs.",
-      severity: "error",
-      from: { path: "^emulator/" },
-      to: { path: "^(provider|policy)/" },
-    },
-    {
-      name: "policy-imports-only-contracts",
-      comment:
-        "The policy pack judges programs by the vendors' rules, which are the contracts, not the provider.",
-      severity: "error",
-      from: { path: "^policy/" },
-      to: { path: "^(provider|emulator)/" },
-    },
+    importsOnlyContracts(
+      "emulator",
+      "The emulator stands in for the vendors: sharing the provider's code would hide the provider's bugs.",
+    ),
+    importsOnlyContracts(
+      "policy",
+      "The policy pack judges programs by the vendors' rules, which are the contracts, not the provider.",
+    ),
     {
       name: "provider-core-knows-no-vendor",
       comment:
@@ -70,7 +79,7 @@ module.exports = {
     },
   ],
   options: {
-    exclude: { path: "^(contracts|provider|emulator|policy)/dist/" },
+    exclude: { path: `${inWorkspaces(WORKSPACES)}dist/` },
     doNotFollow: { path: "node_modules" },
     // Type-only imports count: a cycle through types is a cycle of the design all the same.
     tsPreCompilationDeps: true,
