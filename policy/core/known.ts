@@ -146,6 +146,9 @@ export function asNumber(value: Plain | undefined): Maybe<number> | undefined {
   return typeof value === "number" || value === UNKNOWN ? value : undefined;
 }
 
+/** An item read from a list field, with its position in the list for messages. */
+export type Listed<T> = T & { index: number };
+
 /**
  * The objects of a list field (e.g. a GroupMembers' `members`), each read by `read` and given its
  * position for messages: {@link UNKNOWN} while the whole list is not known yet, `unknownItem` for an item
@@ -156,14 +159,14 @@ export function readListed<T extends object>(
   value: Plain | undefined,
   read: (item: { [key: string]: Plain }) => T,
   unknownItem: T,
-): Maybe<(T & { index: number })[]> | undefined {
+): Maybe<Listed<T>[]> | undefined {
   if (value === UNKNOWN) {
     return UNKNOWN;
   }
   if (!Array.isArray(value)) {
     return undefined;
   }
-  const items: (T & { index: number })[] = [];
+  const items: Listed<T>[] = [];
   value.forEach((item, index) => {
     if (item === UNKNOWN) {
       items.push({ ...unknownItem, index });
@@ -172,4 +175,23 @@ export function readListed<T extends object>(
     }
   });
   return items;
+}
+
+/** A GroupMembers resource as the pack sees it: the group it fills, and that group's whole membership. */
+export interface MembersListView<T> {
+  groupId: Maybe<string> | undefined;
+  /** UNKNOWN while the list is computed from values not known yet. */
+  members: Maybe<Listed<T>[]> | undefined;
+}
+
+/** Reads a GroupMembers' `groupId` and its `members`, each item as {@link readListed} reads it. */
+export function readMembersList<T extends object>(
+  props: object,
+  read: (item: { [key: string]: Plain }) => T,
+  unknownItem: T,
+): MembersListView<T> {
+  return {
+    groupId: asString(readField(props, "groupId")),
+    members: readListed(readField(props, "members"), read, unknownItem),
+  };
 }

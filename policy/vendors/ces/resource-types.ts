@@ -8,8 +8,8 @@
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { ces } from "pulumi-resource-groups-contracts";
 import { isKind } from "../../core/kinds";
-import { UNKNOWN, asString, isPlainObject, readField, readListed, readStrings } from "../../core/known";
-import type { Maybe, Plain } from "../../core/known";
+import { UNKNOWN, asString, readField, readListed, readMembersList, readStrings } from "../../core/known";
+import type { Listed, Maybe, MembersListView, Plain } from "../../core/known";
 import { policyVendor } from "../../core/vendor";
 
 export const RESOURCE_GROUP_TYPE = KINDS.resourceGroup.token;
@@ -44,12 +44,8 @@ export const isTagRule = isKind("tagRule");
 // Every field is `undefined` when absent (or not of the declared shape: the provider rejects those) and
 // UNKNOWN when the engine does not know it yet.
 
-export interface TagView {
-  /** Position in the group's `tags`, for messages. */
-  index: number;
-  key: Maybe<string> | undefined;
-  value: Maybe<string> | undefined;
-}
+/** A tag, with its position in the group's `tags` for messages. */
+export type TagView = Listed<{ key: Maybe<string> | undefined; value: Maybe<string> | undefined }>;
 
 export interface ResourceGroupView {
   name: Maybe<string> | undefined;
@@ -67,17 +63,9 @@ export interface GroupMemberView {
   namespace: Maybe<string> | undefined;
 }
 
-export interface ListedMemberView {
-  /** Position in the GroupMembers' `members`, for messages. */
-  index: number;
-  namespace: Maybe<string> | undefined;
-}
+export type ListedMemberView = Listed<{ namespace: Maybe<string> | undefined }>;
 
-export interface GroupMembersView {
-  groupId: Maybe<string> | undefined;
-  /** UNKNOWN while the list is computed from values not known yet. */
-  members: Maybe<ListedMemberView[]> | undefined;
-}
+export type GroupMembersView = MembersListView<{ namespace: Maybe<string> | undefined }>;
 
 export interface TagRuleView {
   groupId: Maybe<string> | undefined;
@@ -86,21 +74,10 @@ export interface TagRuleView {
 }
 
 function readTags(value: Plain | undefined): Maybe<TagView[]> | undefined {
-  if (value === UNKNOWN) {
-    return UNKNOWN;
-  }
-  if (!Array.isArray(value)) {
-    return undefined;
-  }
-  const tags: TagView[] = [];
-  value.forEach((item, index) => {
-    if (item === UNKNOWN) {
-      tags.push({ index, key: UNKNOWN, value: UNKNOWN });
-    } else if (isPlainObject(item)) {
-      tags.push({ index, key: asString(item["key"]), value: asString(item["value"]) });
-    }
+  return readListed(value, (item) => ({ key: asString(item["key"]), value: asString(item["value"]) }), {
+    key: UNKNOWN,
+    value: UNKNOWN,
   });
-  return tags;
 }
 
 export function readResourceGroup(props: object): ResourceGroupView {
@@ -120,12 +97,9 @@ export function readGroupMember(props: object): GroupMemberView {
 }
 
 export function readGroupMembers(props: object): GroupMembersView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    members: readListed(readField(props, "members"), (item) => ({ namespace: asString(item["namespace"]) }), {
-      namespace: UNKNOWN,
-    }),
-  };
+  return readMembersList(props, (item) => ({ namespace: asString(item["namespace"]) }), {
+    namespace: UNKNOWN,
+  });
 }
 
 export function readTagRule(props: object): TagRuleView {

@@ -6,8 +6,8 @@
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { strongly } from "pulumi-resource-groups-contracts";
 import { isKind } from "../../core/kinds";
-import { UNKNOWN, asString, readField, readListed, readStrings } from "../../core/known";
-import type { Maybe } from "../../core/known";
+import { UNKNOWN, asString, readMembersList, readStrings } from "../../core/known";
+import type { Listed, Maybe, MembersListView } from "../../core/known";
 import { policyVendor } from "../../core/vendor";
 
 export const STRONGLY_GROUP_TYPE = KINDS.stronglyResourceGroup.token;
@@ -33,18 +33,10 @@ export interface StronglyMemberView {
   resourceId: Maybe<string> | undefined;
 }
 
-export interface StronglyListedMemberView {
-  /** Position in the GroupMembers' `members`, for messages. */
-  index: number;
-  type: Maybe<string> | undefined;
-  resourceId: Maybe<string> | undefined;
-}
+/** A member of a GroupMembers' list: the same fields as a GroupMember's. */
+export type StronglyListedMemberView = Listed<Omit<StronglyMemberView, "groupId">>;
 
-export interface StronglyMembersView {
-  groupId: Maybe<string> | undefined;
-  /** UNKNOWN while the list is computed from values not known yet. */
-  members: Maybe<StronglyListedMemberView[]> | undefined;
-}
+export type StronglyMembersView = MembersListView<Omit<StronglyMemberView, "groupId">>;
 
 export function readStronglyGroup(props: object): StronglyGroupView {
   return readStrings(props, ["name", "description", "groupId"]);
@@ -55,14 +47,11 @@ export function readStronglyMember(props: object): StronglyMemberView {
 }
 
 export function readStronglyMembers(props: object): StronglyMembersView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    members: readListed(
-      readField(props, "members"),
-      (item) => ({ type: asString(item["type"]), resourceId: asString(item["resourceId"]) }),
-      { type: UNKNOWN, resourceId: UNKNOWN },
-    ),
-  };
+  return readMembersList(
+    props,
+    (item) => ({ type: asString(item["type"]), resourceId: asString(item["resourceId"]) }),
+    { type: UNKNOWN, resourceId: UNKNOWN },
+  );
 }
 
 /**

@@ -6,8 +6,8 @@
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { zopnight } from "pulumi-resource-groups-contracts";
 import { isKind } from "../../core/kinds";
-import { UNKNOWN, asNumber, asString, readField, readListed, readStrings } from "../../core/known";
-import type { Maybe, Plain } from "../../core/known";
+import { UNKNOWN, asNumber, asString, readField, readMembersList, readStrings } from "../../core/known";
+import type { Listed, Maybe, MembersListView, Plain } from "../../core/known";
 import { policyVendor } from "../../core/vendor";
 
 export const ZOPNIGHT_GROUP_TYPE = KINDS.zopnightResourceGroup.token;
@@ -42,16 +42,9 @@ export interface ZopNightMemberView {
 }
 
 /** A member of a GroupMembers' list: the same fields and defaults as a GroupMember's. */
-export interface ZopNightListedMemberView extends Omit<ZopNightMemberView, "groupId"> {
-  /** Position in the GroupMembers' `members`, for messages. */
-  index: number;
-}
+export type ZopNightListedMemberView = Listed<Omit<ZopNightMemberView, "groupId">>;
 
-export interface ZopNightMembersView {
-  groupId: Maybe<string> | undefined;
-  /** UNKNOWN while the list is computed from values not known yet. */
-  members: Maybe<ZopNightListedMemberView[]> | undefined;
-}
+export type ZopNightMembersView = MembersListView<Omit<ZopNightMemberView, "groupId">>;
 
 export function readZopNightGroup(props: object): ZopNightGroupView {
   return readStrings(props, ["name", "groupId"]);
@@ -84,19 +77,16 @@ export function readZopNightMember(props: object): ZopNightMemberView {
 }
 
 export function readZopNightMembers(props: object): ZopNightMembersView {
-  return {
-    groupId: asString(readField(props, "groupId")),
-    members: readListed(
-      readField(props, "members"),
-      (item) =>
-        readPlace({
-          resource: item["resource"],
-          executionTier: item["executionTier"],
-          executionOrder: item["executionOrder"],
-        }),
-      { resource: UNKNOWN, executionTier: UNKNOWN, executionOrder: UNKNOWN },
-    ),
-  };
+  return readMembersList(
+    props,
+    (item) =>
+      readPlace({
+        resource: item["resource"],
+        executionTier: item["executionTier"],
+        executionOrder: item["executionOrder"],
+      }),
+    { resource: UNKNOWN, executionTier: UNKNOWN, executionOrder: UNKNOWN },
+  );
 }
 
 /**
