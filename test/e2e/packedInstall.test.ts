@@ -6,7 +6,8 @@
  * APIs, and the real CLI runs `up`, a no-op `preview` and `destroy` of groups at all four vendors with
  * the installed policy pack applied.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import {
   PACKAGES,
@@ -37,6 +38,54 @@ new zopnight.StartupSequence("orders", {
   groupName: "packed-orders",
   tiers: [["arn:aws:rds:us-east-1:123456789012:db:orders-postgres"]],
 });
+`;
+
+/** The compiler options `pulumi new typescript` writes. */
+const STOCK_COMPILER_OPTIONS = {
+  strict: true,
+  outDir: "bin",
+  target: "es2020",
+  module: "commonjs",
+  moduleResolution: "node",
+  sourceMap: true,
+  experimentalDecorators: true,
+  pretty: true,
+  noFallthroughCasesInSwitch: true,
+  noImplicitReturns: true,
+  forceConsistentCasingInFileNames: true,
+};
+
+/** Every class and public constant of every vendor, with outputs read back, as a program uses them. */
+const EVERY_CLASS = `import * as pulumi from "@pulumi/pulumi";
+import * as rg from "pulumi-resource-groups";
+import { ces, cloudflare, strongly, zopnight } from "pulumi-resource-groups";
+
+const web = new ces.ResourceGroup("web", { type: "Manual" });
+new ces.GroupMember("m", { groupId: web.groupId, namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: "i-1" }] });
+new ces.GroupMembers("ms", { groupId: web.groupId, members: [] });
+const tagged = new rg.ResourceGroup("tagged", { type: "TAG", tags: [{ key: "env", value: "prod" }] });
+new rg.TagRule("rule", { groupId: tagged.groupId, key: "team" });
+new rg.GroupMember("top", { groupId: web.groupId, namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: "i-2" }] });
+new rg.GroupMembers("top-ms", { groupId: web.groupId, members: [] });
+const types: readonly ces.GroupType[] = ces.GROUP_TYPES;
+
+const edge = new cloudflare.ResourceGroup("edge", { zones: ["${"a".repeat(32)}"] });
+new cloudflare.GroupMember("zone", { groupId: edge.groupId, zoneId: "${"b".repeat(32)}" });
+new cloudflare.GroupMembers("zones", { groupId: edge.groupId, zoneIds: [] });
+
+const costs = new strongly.ResourceGroup("costs", { description: "Costs" });
+new strongly.GroupMember("app", { groupId: costs.groupId, type: "app", resourceId: "app-1", name: "App" });
+new strongly.GroupMembers("apps", { groupId: costs.groupId, members: [{ type: "workflow", resourceId: "wf-1", name: "Flow" }] });
+const memberTypes: readonly strongly.MemberType[] = strongly.MEMBER_TYPES;
+
+const orders = new zopnight.ResourceGroup("orders", {});
+new zopnight.GroupMember("db", { groupId: orders.id, resource: "i-0abc", executionTier: "tier-2", executionOrder: 1 });
+new zopnight.GroupMembers("dbs", { groupId: orders.id, members: [{ resource: "i-0def", executionTier: zopnight.DEFAULT_TIER }] });
+new zopnight.StartupSequence("seq", { tiers: [["i-0abc"], ["i-0def"]] });
+
+export const outputs: pulumi.Output<unknown>[] = [web.groupId, web.type, edge.groupId, costs.status, orders.createdAt];
+export const counts = [types.length, memberTypes.length, zopnight.TIERS.length, zopnight.ZOPNIGHT_LIMITS.tierCount];
+export const errors = [rg.ConfigurationError, zopnight.UnknownResourceError];
 `;
 
 let installed: PackedInstall;
@@ -101,6 +150,22 @@ describe("the packages as installed from their tarballs", () => {
       const packageDir = join(installed.app, "node_modules", name);
       expect(resolved(PACKAGES.contracts, packageDir)).toBe(contracts);
     }
+  });
+
+  it("type-checks a program using every class with the tsconfig of `pulumi new typescript`", () => {
+    // No skipLibCheck, no esModuleInterop: the public declarations must compile as a stock project has them.
+    const dir = mkdtempSync(join(installed.app, "stock-"));
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: STOCK_COMPILER_OPTIONS, files: ["index.ts"] }),
+    );
+    writeFileSync(join(dir, "index.ts"), EVERY_CLASS);
+    const tsc = join(installed.app, "node_modules", "typescript", "bin", "tsc");
+    const result = spawnSync(process.execPath, [tsc, "-p", dir, "--noEmit", "--pretty", "false"], {
+      encoding: "utf8",
+    });
+    expect(`${result.stdout}${result.stderr}`).toBe("");
+    expect(result.status).toBe(0);
   });
 
   it(

@@ -1,7 +1,7 @@
 /** The ZopNight GroupMember handler and the start-up sequence plan against the real emulator. */
 import { handlers, resetSettings } from "../../provider/runtime";
 import { ConflictError, PartialCreateError } from "../../provider/core/errors";
-import { UnknownResourceError } from "../../provider/vendors/zopnight/handlers/resolve";
+import { UnknownResourceError } from "../../provider/vendors/zopnight/errors";
 import { memberName, plannedSequence } from "../../provider/vendors/zopnight/resources/startupSequence";
 import { checked, create, update } from "../support/engine";
 import { MEMBER_ROUTES, useZopNightEmulator } from "../support/zopnight";

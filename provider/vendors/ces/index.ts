@@ -8,4 +8,8 @@ export { ResourceGroup, type ResourceGroupArgs, type TagArgs } from "./resources
 export { GroupMember, type GroupMemberArgs, type DimensionArgs } from "./resources/groupMember";
 export { GroupMembers, type GroupMembersArgs, type MemberArgs } from "./resources/groupMembers";
 export { TagRule, type TagRuleArgs } from "./resources/tagRule";
-export { GROUP_TYPES, type GroupType } from "pulumi-resource-groups-contracts/ces";
+import { ces } from "pulumi-resource-groups-contracts/constants";
+
+/** The group types: `Manual`, `TAG`, `EPS`. */
+export const GROUP_TYPES = ces.GROUP_TYPES;
+export type GroupType = ces.GroupType;

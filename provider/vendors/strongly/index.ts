@@ -6,4 +6,8 @@
 export { ResourceGroup, type ResourceGroupArgs } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs } from "./resources/groupMember";
 export { GroupMembers, type GroupMembersArgs } from "./resources/groupMembers";
-export { MEMBER_TYPES, type MemberType } from "pulumi-resource-groups-contracts/strongly";
+import { strongly } from "pulumi-resource-groups-contracts/constants";
+
+/** The kinds of platform resource a group can hold. */
+export const MEMBER_TYPES = strongly.MEMBER_TYPES;
+export type MemberType = strongly.MemberType;

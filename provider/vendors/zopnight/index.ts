@@ -12,5 +12,11 @@ export {
   type HeldMemberOutput,
 } from "./resources/groupMembers";
 export { StartupSequence, type StartupSequenceArgs, type SequenceEntry } from "./resources/startupSequence";
-export { UnknownResourceError } from "./handlers/resolve";
-export { TIERS, DEFAULT_TIER, ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
+export { UnknownResourceError } from "./errors";
+import { zopnight } from "pulumi-resource-groups-contracts/constants";
+
+/** `tier-1` (started first) to `tier-10`. */
+export const TIERS = zopnight.TIERS;
+/** Where a member without a tier lands. */
+export const DEFAULT_TIER = zopnight.DEFAULT_TIER;
+export const ZOPNIGHT_LIMITS = zopnight.ZOPNIGHT_LIMITS;

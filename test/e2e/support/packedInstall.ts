@@ -74,12 +74,12 @@ function pack(dir: string): Record<Workspace, Packed> {
   return packed;
 }
 
-const sdkVersion = () =>
-  (
-    JSON.parse(readFileSync(join(REPO, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
-      version: string;
-    }
-  ).version;
+/** The version of a package this repository has installed. */
+const installedVersion = (name: string): string =>
+  (JSON.parse(readFileSync(join(REPO, "node_modules", name, "package.json"), "utf8")) as { version: string })
+    .version;
+
+const sdkVersion = () => installedVersion("@pulumi/pulumi");
 
 /** Installs the tarballs of `dir/tarballs` into `dir/app`, by paths relative to it, so `dir` can move. */
 function install(dir: string, packed: Record<Workspace, Packed>): void {
@@ -94,6 +94,11 @@ function install(dir: string, packed: Record<Workspace, Packed>): void {
       name: "packed-app",
       private: true,
       dependencies: { "@pulumi/pulumi": sdkVersion(), ...dependencies },
+      // What `pulumi new typescript` adds, at the versions this repository compiles with.
+      devDependencies: {
+        typescript: installedVersion("typescript"),
+        "@types/node": installedVersion("@types/node"),
+      },
     }),
   );
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline"], app);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { GroupType } from "pulumi-resource-groups-contracts/ces";
+import type { ces } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/resourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
@@ -23,7 +23,7 @@ export interface ResourceGroupArgs {
    * resource matching `tags`) or `EPS` (the resources of the enterprise projects `associationEpIds`).
    * Changing it replaces the group.
    */
-  type?: pulumi.Input<GroupType>;
+  type?: pulumi.Input<ces.GroupType>;
   /**
    * TAG groups only, and required for them: 1-10 tag rules, counting those added by `TagRule`s.
    * Changes in place; tags added by `TagRule`s or outside Pulumi under other keys are left alone.
@@ -50,7 +50,7 @@ export interface ResourceGroupArgs {
 export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The group's name as the API holds it. */
   declare readonly name: pulumi.Output<string>;
-  declare readonly type: pulumi.Output<GroupType>;
+  declare readonly type: pulumi.Output<ces.GroupType>;
   /** The declared tag rules (TAG groups); rules of `TagRule`s are not listed here. */
   declare readonly tags: pulumi.Output<{ key: string; value: string }[]>;
   declare readonly associationEpIds: pulumi.Output<string[]>;

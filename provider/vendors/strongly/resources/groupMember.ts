@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MemberType } from "pulumi-resource-groups-contracts/strongly";
+import type { strongly } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/stronglyGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
@@ -11,7 +11,7 @@ export interface GroupMemberArgs {
    * The kind of platform resource: `app`, `addon`, `workflow`, `workspace`, `ml_model`,
    * `self_hosted_model`, `automl` or `fine_tuning`. Changing it replaces the member.
    */
-  type: pulumi.Input<MemberType>;
+  type: pulumi.Input<strongly.MemberType>;
   /** The resource's id: 1-128 letters, digits, `_` or `-`. Changing it replaces the member. */
   resourceId: pulumi.Input<string>;
   /**
@@ -31,7 +31,7 @@ export interface GroupMemberArgs {
  */
 export class GroupMember extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
-  declare readonly type: pulumi.Output<MemberType>;
+  declare readonly type: pulumi.Output<strongly.MemberType>;
   declare readonly resourceId: pulumi.Output<string>;
   /** The name as the group holds it. */
   declare readonly name: pulumi.Output<string>;

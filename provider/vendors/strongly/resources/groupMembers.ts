@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MemberType } from "pulumi-resource-groups-contracts/strongly";
+import type { strongly } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/stronglyGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
@@ -10,7 +10,7 @@ export interface MemberArgs {
    * The kind of platform resource: `app`, `addon`, `workflow`, `workspace`, `ml_model`,
    * `self_hosted_model`, `automl` or `fine_tuning`.
    */
-  type: pulumi.Input<MemberType>;
+  type: pulumi.Input<strongly.MemberType>;
   /** The resource's id: 1-128 letters, digits, `_` or `-`. With `type`, the member's identity. */
   resourceId: pulumi.Input<string>;
   /** The resource's name as cost reports show it: 1-200 characters. */
@@ -36,9 +36,9 @@ export interface GroupMembersArgs {
 export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
-  declare readonly members: pulumi.Output<{ type: MemberType; resourceId: string; name: string }[]>;
+  declare readonly members: pulumi.Output<{ type: strongly.MemberType; resourceId: string; name: string }[]>;
   /** The members declared at the last create or update: what deleting this resource removes. */
-  declare readonly declaredMembers: pulumi.Output<{ type: MemberType; resourceId: string; name: string }[]>;
+  declare readonly declaredMembers: pulumi.Output<{ type: strongly.MemberType; resourceId: string; name: string }[]>;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["groupId", "members"], ["declaredMembers"]);

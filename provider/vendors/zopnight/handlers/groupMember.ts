@@ -11,7 +11,8 @@ import type { Sequence, ZopNightApi } from "../api";
 import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
-import { UnknownResourceError, resolveResource } from "./resolve";
+import { UnknownResourceError } from "../errors";
+import { resolveResource } from "./resolve";
 
 export type ZopNightMemberState = GroupMemberInputs;
 

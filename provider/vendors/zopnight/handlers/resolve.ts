@@ -1,10 +1,8 @@
 /** Turns what a user knows about a resource (its ZopNight id or its cloud UID) into its ZopNight id. */
-import { ResourceGroupsError } from "../../../core/errors";
+import { UnknownResourceError } from "../errors";
 import type { ZopNightApi } from "../api";
 import { isResourceId } from "pulumi-resource-groups-contracts/zopnight";
 
-/** The resource named by a GroupMember is not in the ZopNight inventory, or is not one resource. */
-export class UnknownResourceError extends ResourceGroupsError {}
 
 /**
  * A `res_...` id is taken as is (the add call says whether it exists); any other text is a cloud UID,
