@@ -38,7 +38,9 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   /** The members as the group held them at the last create, update or refresh. */
   declare readonly members: pulumi.Output<{ type: strongly.MemberType; resourceId: string; name: string }[]>;
   /** The members declared at the last create or update: what deleting this resource removes. */
-  declare readonly declaredMembers: pulumi.Output<{ type: strongly.MemberType; resourceId: string; name: string }[]>;
+  declare readonly declaredMembers: pulumi.Output<
+    { type: strongly.MemberType; resourceId: string; name: string }[]
+  >;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["groupId", "members"], ["declaredMembers"]);

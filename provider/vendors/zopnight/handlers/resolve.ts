@@ -3,7 +3,6 @@ import { UnknownResourceError } from "../errors";
 import type { ZopNightApi } from "../api";
 import { isResourceId } from "pulumi-resource-groups-contracts/zopnight";
 
-
 /**
  * A `res_...` id is taken as is (the add call says whether it exists); any other text is a cloud UID,
  * looked up in the inventory by exact match.
