@@ -14,6 +14,7 @@ import {
   type EmulatorOptions,
   type RunningEmulator,
 } from "./core/start";
+import { DIALECTS } from "./vendors";
 
 const ENV_PREFIX = "RESOURCEGROUPS_EMULATOR_";
 
@@ -196,11 +197,24 @@ function usage(): string {
     "",
     ...rows,
     `  --${"help".padEnd(36)} show this help`,
+    `  --${"version".padEnd(36)} print the version`,
+    "",
+    "Routes:",
+    ...DIALECTS.map((d) => `  ${d.prefix.padEnd(38)} the ${d.name} API (docs/vendors/${d.name}.md)`),
+    `  ${"/".padEnd(38)} read-only overview page of what every dialect holds`,
+    `  ${"/_emulator/stats, /_emulator/faults".padEnd(38)} counters and fault settings of all dialects`,
+    `  ${"/_emulator/<dialect>/stats, .../faults".padEnd(38)} the same for one dialect; POST .../reset empties it`,
   ].join("\n");
 }
 
+/** The emulator package's version, from its own manifest wherever it is installed. */
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("pulumi-resource-groups-emulator/package.json") as { version: string }).version;
+}
+
 /** Builds the emulator options from argv and the environment, or throws a UsageError naming the culprit. */
-function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOptions | "help" {
+function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOptions | "help" | "version" {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -209,6 +223,7 @@ function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOpti
       allowPositionals: false,
       options: {
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
         ...Object.fromEntries(FLAGS.map((f) => [f.flag, { type: "string" as const }])),
       },
     });
@@ -216,6 +231,7 @@ function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOpti
     throw new UsageError((error as Error).message);
   }
   if (parsed.values.help === true) return "help";
+  if (parsed.values.version === true) return "version";
   const options: EmulatorOptions = {};
   for (const spec of FLAGS) {
     const fromFlag = parsed.values[spec.flag];
@@ -234,7 +250,7 @@ function ownTokens(emulator: RunningEmulator): string {
 }
 
 async function main(): Promise<void> {
-  let options: EmulatorOptions | "help";
+  let options: EmulatorOptions | "help" | "version";
   try {
     options = parseCli(process.argv.slice(2), process.env);
   } catch (error) {
@@ -244,6 +260,10 @@ async function main(): Promise<void> {
   }
   if (options === "help") {
     process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  if (options === "version") {
+    process.stdout.write(`${version()}\n`);
     return;
   }
   const emulator = await startEmulator(options);

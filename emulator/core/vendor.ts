@@ -80,6 +80,8 @@ export interface VendorApi {
 export interface VendorModule<N extends string = string> {
   /** Lowercase; names the dialect in options (`tokens.<name>`), CLI flags and admin routes. */
   name: N;
+  /** Path prefix that selects the dialect, e.g. "/v2/"; known before a database is open (for --help). */
+  prefix: string;
   /** Ids prefixed with `<name>/`, so dialects never collide. */
   migrations: readonly Migration[];
   create(db: SqlDatabase): VendorApi;
@@ -111,6 +113,7 @@ export function storeDialect<const N extends string, S extends { reset(): void }
 ): VendorModule<N> {
   return defineDialect({
     name: parts.name,
+    prefix: parts.prefix,
     migrations: parts.migrations,
     create(db) {
       const store = parts.store(db);

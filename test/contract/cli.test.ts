@@ -3,7 +3,7 @@
  * `npx tsx`: npx does not pass SIGTERM on to its child, so the exit code under test would be npm's, not ours.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeDb, tempDbPath } from "./helpers";
 
@@ -225,4 +225,30 @@ test("a port in use exits 1 with the reason", async () => {
   expect(exit.stderr).toContain("EADDRINUSE");
   first.child.kill("SIGTERM");
   await first.exited;
+});
+
+test("--help lists each dialect's routes and the admin routes", async () => {
+  const exit = await launch(["--help"]).exited;
+  expect(exit.code).toBe(0);
+  for (const route of [
+    "/v2/",
+    "/client/v4/",
+    "/api/v1/finops/",
+    "/api/",
+    "/_emulator/stats",
+    "/_emulator/<dialect>/",
+  ]) {
+    expect(exit.stdout).toContain(route);
+  }
+});
+
+test("--version prints the emulator package's version and exits 0", async () => {
+  const exit = await launch(["--version"]).exited;
+  expect(exit.code).toBe(0);
+  const manifest = JSON.parse(
+    readFileSync(join(__dirname, "..", "..", "emulator", "package.json"), "utf8"),
+  ) as {
+    version: string;
+  };
+  expect(exit.stdout.trim()).toBe(manifest.version);
 });
