@@ -26,6 +26,7 @@ import type {
 } from "@pulumi/policy";
 import { secretsPreservingProxy } from "@pulumi/policy/secret";
 import { UNKNOWN, UNKNOWN_SENTINELS, isUnknownValueError } from "./core/known";
+import type { StackResource } from "./core/targets";
 import {
   GROUP_MEMBERS_TYPE,
   GROUP_MEMBER_TYPE,
@@ -67,6 +68,15 @@ export interface TestResource {
   propertyDependencies: Record<string, string[]>;
   parent?: string;
 }
+
+/** A test resource as a stack policy's target lookup reads it: its identity and props, no dependencies. */
+export const asStackResource = ({ type, name, urn, props }: TestResource): StackResource => ({
+  type,
+  name,
+  urn,
+  props,
+  propertyDependencies: {},
+});
 
 export interface TestResourceOptions {
   /** Resources each property was computed from (becomes `propertyDependencies`, and `dependencies`). */

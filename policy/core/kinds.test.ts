@@ -1,18 +1,8 @@
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { cloudflare, member } from "../testing";
-import type { TestResource } from "../testing";
+import { asStackResource, cloudflare, member } from "../testing";
 import { groupKind, isKind } from "./kinds";
 import { asString, readField } from "./known";
 import type { Maybe } from "./known";
-import type { StackResource } from "./targets";
-
-const asStackResource = ({ type, name, urn, props }: TestResource): StackResource => ({
-  type,
-  name,
-  urn,
-  props,
-  propertyDependencies: {},
-});
 
 const readGroupId = (props: object): { groupId: Maybe<string> | undefined } => ({
   groupId: asString(readField(props, "groupId")),

@@ -1,6 +1,4 @@
-import type { StackResource } from "../../core/targets";
-import { UNKNOWN, cloudflare, group } from "../../testing";
-import type { TestResource } from "../../testing";
+import { asStackResource, UNKNOWN, cloudflare, group } from "../../testing";
 import {
   CLOUDFLARE_VENDOR,
   CLOUDFLARE_GROUP_TYPE,
@@ -13,15 +11,6 @@ import {
   readCloudflareMember,
   readCloudflareMembers,
 } from "./resource-types";
-
-/** The parts of a test resource the target lookup reads, without dependencies. */
-const asStackResource = ({ type, name, urn, props }: TestResource): StackResource => ({
-  type,
-  name,
-  urn,
-  props,
-  propertyDependencies: {},
-});
 
 describe("Cloudflare resource types", () => {
   it("match the provider's type tokens exactly", () => {

@@ -1,6 +1,4 @@
-import type { StackResource } from "../../core/targets";
-import { UNKNOWN, strongly, zopnight } from "../../testing";
-import type { TestResource } from "../../testing";
+import { asStackResource, UNKNOWN, strongly, zopnight } from "../../testing";
 import {
   STRONGLY_VENDOR,
   STRONGLY_GROUP_TYPE,
@@ -13,15 +11,6 @@ import {
   readStronglyMember,
   readStronglyMembers,
 } from "./resource-types";
-
-/** The parts of a test resource the target lookup reads, without dependencies. */
-const asStackResource = ({ type, name, urn, props }: TestResource): StackResource => ({
-  type,
-  name,
-  urn,
-  props,
-  propertyDependencies: {},
-});
 
 describe("Strongly resource types", () => {
   it("match the provider's type tokens exactly", () => {

@@ -1,6 +1,4 @@
-import type { StackResource } from "../../core/targets";
-import { UNKNOWN, cloudflare, zopnight } from "../../testing";
-import type { TestResource } from "../../testing";
+import { asStackResource, UNKNOWN, cloudflare, zopnight } from "../../testing";
 import {
   STARTUP_SEQUENCE_TYPE,
   ZOPNIGHT_VENDOR,
@@ -14,15 +12,6 @@ import {
   readZopNightMember,
   readZopNightMembers,
 } from "./resource-types";
-
-/** The parts of a test resource the target lookup reads, without dependencies. */
-const asStackResource = ({ type, name, urn, props }: TestResource): StackResource => ({
-  type,
-  name,
-  urn,
-  props,
-  propertyDependencies: {},
-});
 
 describe("ZopNight resource types", () => {
   it("match the provider's type tokens exactly", () => {
