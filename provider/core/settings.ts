@@ -6,13 +6,18 @@
  * vendors it uses.
  */
 import { z } from "zod";
+import { SETTINGS, type SettingContract, type SettingKey } from "pulumi-resource-groups-contracts/settings";
+import { connectionSetting, currentConnection } from "./connections";
 import { ConfigurationError } from "./errors";
+import { CONFIG_NAMESPACE, onSettingsReset, stackConfigValue } from "./stackConfig";
 
-export const CONFIG_NAMESPACE = "resourcegroups";
-
-export interface ConfigSource {
-  get(key: string): string | undefined;
-}
+export {
+  CONFIG_NAMESPACE,
+  configure,
+  onSettingsReset,
+  resetSettings,
+  type ConfigSource,
+} from "./stackConfig";
 
 export interface SettingSpec {
   /** Key in the stack config namespace `resourcegroups`. */
@@ -25,36 +30,49 @@ export interface SettingSpec {
   optional?: boolean;
 }
 
-let stackConfig: ConfigSource | undefined;
-const resetHooks: (() => void)[] = [];
-
-/** Called by the dynamic-provider host with the stack's configuration. */
-export function configure(request: { config: ConfigSource }): Promise<void> {
-  stackConfig = request.config;
-  return Promise.resolve();
+/** The spec of a setting of the contracts' table, read as it says (optional when it may be missing). */
+export function settingSpec(key: SettingKey, optional?: boolean): SettingSpec {
+  const { env, secret, default: defaultValue } = SETTINGS[key] as SettingContract;
+  return {
+    key,
+    env,
+    ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    ...(secret ? { secret } : {}),
+    ...(optional ? { optional } : {}),
+  };
 }
 
-/** Registers a cache to clear when the settings are reset. */
-export function onSettingsReset(hook: () => void): void {
-  resetHooks.push(hook);
-}
-
-/** Forgets the stack config and every cached client (tests switch endpoints between suites). */
-export function resetSettings(): void {
-  stackConfig = undefined;
-  for (const hook of resetHooks) hook();
-}
-
-/** Where the user sets a setting, for messages. */
+/**
+ * Where the user sets a setting, for messages: in the connection of the resource being served, if it
+ * has one, else (or for what the connection leaves out) the default settings.
+ */
 export function where(spec: SettingSpec): string {
   const set = spec.secret ? "pulumi config set --secret" : "pulumi config set";
   const envs = spec.env.join(" or ");
-  return `stack config '${CONFIG_NAMESPACE}:${spec.key}' (${set} ${CONFIG_NAMESPACE}:${spec.key} <value>) or environment variable ${envs}`;
+  const plain = `stack config '${CONFIG_NAMESPACE}:${spec.key}' (${set} ${CONFIG_NAMESPACE}:${spec.key} <value>) or environment variable ${envs}`;
+  const connection = currentConnection();
+  if (connection === undefined) return plain;
+  const path = `${CONFIG_NAMESPACE}:connections.${connection}.${spec.key}`;
+  const setPath = spec.secret ? "pulumi config set --path --secret" : "pulumi config set --path";
+  return `connection '${connection}' (${setPath} '${path}' <value>), else the default: ${plain}`;
 }
 
-/** The raw value of one setting; an empty value counts as unset (CI systems export unset variables as ""). */
+/**
+ * The raw value of one setting: from the connection of the resource being served, then the stack
+ * config, the environment and the default. An empty value counts as unset (CI systems export unset
+ * variables as "").
+ */
 export function rawSetting(spec: SettingSpec, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [stackConfig?.get(`${CONFIG_NAMESPACE}:${spec.key}`), ...spec.env.map((e) => env[e])];
+  const configured = stackConfigValue(spec.key);
+  const candidates = [
+    connectionSetting(spec.key, env),
+    typeof configured === "string"
+      ? configured
+      : configured === undefined
+        ? undefined
+        : JSON.stringify(configured),
+    ...spec.env.map((e) => env[e]),
+  ];
   return [...candidates, spec.default].find((v) => v !== undefined && v !== "");
 }
 
@@ -154,20 +172,12 @@ export const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL` });
 
 /** Lets credentials go over plain http:// to hosts other than loopback; off unless set to true. */
-export const ALLOW_INSECURE_HTTP = {
-  key: "allowInsecureHttp",
-  env: ["RESOURCEGROUPS_ALLOW_INSECURE_HTTP"],
-  optional: true,
-} satisfies SettingSpec;
+export const ALLOW_INSECURE_HTTP = settingSpec("allowInsecureHttp", true);
 
 /** Settings every vendor's HTTP client shares. */
 export const COMMON_SETTINGS = {
-  requestTimeoutMs: {
-    key: "requestTimeoutMs",
-    env: ["RESOURCEGROUPS_REQUEST_TIMEOUT_MS"],
-    default: "30000",
-  },
-  maxRetries: { key: "maxRetries", env: ["RESOURCEGROUPS_MAX_RETRIES"], default: "4" },
+  requestTimeoutMs: settingSpec("requestTimeoutMs"),
+  maxRetries: settingSpec("maxRetries"),
 } satisfies Record<string, SettingSpec>;
 
 export const commonSettings = z.object({

@@ -6,18 +6,25 @@
 import { z } from "zod";
 import type { ClientOptions } from "./http/client";
 import { DEFAULT_RETRY } from "./http/retry";
+import type { SettingKey } from "pulumi-resource-groups-contracts/settings";
 import {
   COMMON_SETTINGS,
   commonSettings,
   perSettings,
   readSettings,
+  settingSpec,
   where,
   type SettingSpec,
 } from "./settings";
 
-/** One setting of a vendor: where it is read from (its config key is its name) and its rule. */
-export interface VendorSetting extends Omit<SettingSpec, "key"> {
+/**
+ * One setting of a vendor: its rule, and whether it may be missing. Where it is read from (config key,
+ * environment variables, default) is the contracts' table of settings, by its name.
+ */
+export interface VendorSetting {
   rule: z.ZodType;
+  /** Missing is fine: the vendor falls back to a per-resource argument or does without. */
+  optional?: boolean;
 }
 
 /**
@@ -27,15 +34,16 @@ export interface VendorSetting extends Omit<SettingSpec, "key"> {
  */
 export function vendorSettings<Declared extends Record<string, VendorSetting>>(
   vendor: string,
-  declared: Declared,
+  // Only settings of the contracts' table.
+  declared: Declared & { [K in Exclude<keyof Declared, SettingKey>]: never },
 ) {
   const own = {} as Record<keyof Declared, SettingSpec>;
   const shape = {} as { [K in keyof Declared]: Declared[K]["rule"] };
-  for (const [key, { rule, ...spec }] of Object.entries(declared) as [
-    keyof Declared & string,
+  for (const [key, { rule, optional }] of Object.entries(declared) as [
+    keyof Declared & SettingKey,
     VendorSetting,
   ][]) {
-    own[key] = { key, ...spec };
+    own[key] = settingSpec(key, optional);
     shape[key] = rule;
   }
   const specs = { ...own, ...COMMON_SETTINGS };

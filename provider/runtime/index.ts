@@ -21,6 +21,7 @@ import { zopnightResourceGroupHandler } from "../vendors/zopnight/handlers/resou
 
 import type { KindName } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../core/handler";
+import { connectedTable } from "./connected";
 
 export { configure, resetSettings } from "../core/settings";
 import { resolveCesSettings, type CesSettings } from "../vendors/ces/settings";
@@ -30,8 +31,11 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): CesSettin
   return resolveCesSettings(undefined, env);
 }
 
-/** One handler per kind of the contracts' table: a kind without one does not compile. */
-export const handlers: { readonly [K in KindName]: ResourceHandler } = {
+/**
+ * One handler per kind of the contracts' table (a kind without one does not compile), each serving its
+ * resources in the connection they name (./connected.ts).
+ */
+const kindHandlers: { readonly [K in KindName]: ResourceHandler } = {
   // Huawei Cloud Eye (CES) v2, named before there was a second vendor.
   resourceGroup: resourceGroupHandler,
   groupMember: groupMemberHandler,
@@ -47,5 +51,7 @@ export const handlers: { readonly [K in KindName]: ResourceHandler } = {
   zopnightGroupMember: zopnightGroupMemberHandler,
   zopnightGroupMembers: zopnightGroupMembersHandler,
 };
+
+export const handlers = connectedTable(kindHandlers);
 
 export type HandlerKind = KindName;

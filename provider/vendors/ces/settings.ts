@@ -9,18 +9,15 @@ import { PROJECT_ID } from "pulumi-resource-groups-contracts/ces";
 const settings = vendorSettings("CES", {
   // Kept from the single-vendor releases, where it chose the vendor; CES is the only value it takes.
   backend: {
-    env: ["RESOURCEGROUPS_BACKEND"],
-    default: "ces",
     rule: z.enum(["ces"], { error: "backend must be one of: ces" }),
   },
-  endpoint: { env: ["RESOURCEGROUPS_ENDPOINT"], rule: httpUrl("endpoint") },
+  endpoint: { rule: httpUrl("endpoint") },
   // A resource may name its own project instead.
   projectId: {
-    env: ["RESOURCEGROUPS_PROJECT_ID"],
     optional: true,
     rule: z.string().regex(PROJECT_ID, { error: "projectId must be 1-64 letters, digits or '-'" }).optional(),
   },
-  token: { env: ["RESOURCEGROUPS_TOKEN"], secret: true, rule: nonEmpty("token") },
+  token: { rule: nonEmpty("token") },
 });
 
 export const CES_SETTINGS = settings.specs;

@@ -13,18 +13,13 @@ const ACCOUNT_RULE = "cloudflareAccountId must be 32 lowercase hexadecimal chara
 
 const settings = vendorSettings("Cloudflare", {
   cloudflareEndpoint: {
-    env: ["RESOURCEGROUPS_CLOUDFLARE_ENDPOINT"],
-    default: "https://api.cloudflare.com/client/v4",
     rule: httpUrl("cloudflareEndpoint"),
   },
   cloudflareApiToken: {
-    env: ["RESOURCEGROUPS_CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_TOKEN"],
-    secret: true,
     rule: nonEmpty("cloudflareApiToken"),
   },
   // A resource may name its own account instead.
   cloudflareAccountId: {
-    env: ["RESOURCEGROUPS_CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_ACCOUNT_ID"],
     optional: true,
     rule: z.string().regex(HEX32, { error: ACCOUNT_RULE }).optional(),
   },

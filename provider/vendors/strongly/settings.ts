@@ -8,10 +8,8 @@ import { vendorSettings } from "../../core/vendorSettings";
 import { StronglyApi } from "./api";
 
 const settings = vendorSettings("Strongly", {
-  stronglyEndpoint: { env: ["RESOURCEGROUPS_STRONGLY_ENDPOINT"], rule: httpUrl("stronglyEndpoint") },
+  stronglyEndpoint: { rule: httpUrl("stronglyEndpoint") },
   stronglyApiKey: {
-    env: ["RESOURCEGROUPS_STRONGLY_API_KEY"],
-    secret: true,
     rule: nonEmpty("stronglyApiKey"),
   },
 });

@@ -9,11 +9,9 @@ import { ZopNightApi } from "./api";
 
 const settings = vendorSettings("ZopNight", {
   zopnightEndpoint: {
-    env: ["RESOURCEGROUPS_ZOPNIGHT_ENDPOINT"],
-    default: "https://zopnight.com/api",
     rule: httpUrl("zopnightEndpoint"),
   },
-  zopnightToken: { env: ["RESOURCEGROUPS_ZOPNIGHT_TOKEN"], secret: true, rule: nonEmpty("zopnightToken") },
+  zopnightToken: { rule: nonEmpty("zopnightToken") },
 });
 
 export const ZOPNIGHT_SETTINGS = settings.specs;

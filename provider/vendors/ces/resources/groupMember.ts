@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
 /** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
 export interface DimensionArgs {
@@ -11,7 +12,7 @@ export interface DimensionArgs {
   value: pulumi.Input<string>;
 }
 
-export interface GroupMemberArgs {
+export interface GroupMemberArgs extends ConnectionArgs {
   /** `groupId` of a Manual `ResourceGroup`. */
   groupId: pulumi.Input<string>;
   /** Service namespace `service.item`, e.g. `SYS.ECS`: each part a letter then letters, digits or `_`; 3-32 characters. */

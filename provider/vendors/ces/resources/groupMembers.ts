@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 import type { DimensionArgs } from "./groupMember";
 
 /** One member of the list: the same fields and rules as a `GroupMember`'s. */
@@ -12,7 +13,7 @@ export interface MemberArgs {
   dimensions: pulumi.Input<pulumi.Input<DimensionArgs>[]>;
 }
 
-export interface GroupMembersArgs {
+export interface GroupMembersArgs extends ConnectionArgs {
   /** `groupId` of a Manual `ResourceGroup`. Changing it replaces the resource. */
   groupId: pulumi.Input<string>;
   /**

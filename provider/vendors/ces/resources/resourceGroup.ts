@@ -3,6 +3,7 @@ import type { ces } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/resourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
 /** One tag-matching rule: resources carrying this tag belong to the group. */
 export interface TagArgs {
@@ -12,7 +13,7 @@ export interface TagArgs {
   value?: pulumi.Input<string>;
 }
 
-export interface ResourceGroupArgs {
+export interface ResourceGroupArgs extends ConnectionArgs {
   /**
    * Group name, unique within the project: 1-128 characters of CJK, letters, digits, `_` and `-`.
    * Defaults to the resource's name. Changes in place.

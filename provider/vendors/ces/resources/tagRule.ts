@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/tagRule";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface TagRuleArgs {
+export interface TagRuleArgs extends ConnectionArgs {
   /** `groupId` of a TAG `ResourceGroup`. Changing it replaces the rule. */
   groupId: pulumi.Input<string>;
   /** Tag key: 1-36 characters of CJK, letters, digits, `_` and `-`. Changes in place. */

@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface GroupMemberArgs {
+export interface GroupMemberArgs extends ConnectionArgs {
   /** `groupId` of a Cloudflare `ResourceGroup` that is not `exclusive` and not account-wide. */
   groupId: pulumi.Input<string>;
   /** The zone to add to the group's scope: 32 lowercase hexadecimal characters. */

@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface GroupMembersArgs {
+export interface GroupMembersArgs extends ConnectionArgs {
   /**
    * `groupId` of a Cloudflare `ResourceGroup` that is neither `exclusive` nor account-wide, and whose
    * own `zones` are all in `zoneIds`. Changing it replaces the resource.

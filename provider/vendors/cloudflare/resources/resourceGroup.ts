@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface ResourceGroupArgs {
+export interface ResourceGroupArgs extends ConnectionArgs {
   /**
    * The account the group belongs to: 32 lowercase hexadecimal characters. Defaults to the
    * `resourcegroups:cloudflareAccountId` setting. Changing it replaces the group.

@@ -3,8 +3,9 @@ import type { strongly } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/stronglyGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface GroupMemberArgs {
+export interface GroupMemberArgs extends ConnectionArgs {
   /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the member. */
   groupId: pulumi.Input<string>;
   /**

@@ -3,6 +3,7 @@ import type { strongly } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/stronglyGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
 /** One member of the list: the same fields and rules as a `strongly.GroupMember`'s. */
 export interface MemberArgs {
@@ -17,7 +18,7 @@ export interface MemberArgs {
   name: pulumi.Input<string>;
 }
 
-export interface GroupMembersArgs {
+export interface GroupMembersArgs extends ConnectionArgs {
   /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the resource. */
   groupId: pulumi.Input<string>;
   /**

@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/stronglyResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface ResourceGroupArgs {
+export interface ResourceGroupArgs extends ConnectionArgs {
   /**
    * Group name: 1-100 characters after trimming (the API stores it trimmed), unique in the
    * organization ignoring case. Defaults to the resource's name. Changes in place.

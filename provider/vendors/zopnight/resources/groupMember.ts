@@ -2,11 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
 /** A tier, `tier-1` (started first) to `tier-10`. */
 export type ExecutionTier = `tier-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
 
-export interface GroupMemberArgs {
+export interface GroupMemberArgs extends ConnectionArgs {
   /** `groupId` of a ZopNight `ResourceGroup`. Changing it replaces the member. */
   groupId: pulumi.Input<string>;
   /**

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 import type { ExecutionTier } from "./groupMember";
 
 /** One member of the list: the same fields, rules and defaults as a `GroupMember`'s. */
@@ -17,7 +18,7 @@ export interface ListedMemberArgs {
   executionOrder?: pulumi.Input<number>;
 }
 
-export interface GroupMembersArgs {
+export interface GroupMembersArgs extends ConnectionArgs {
   /** `groupId` of a ZopNight `ResourceGroup`. Changing it replaces the resource. */
   groupId: pulumi.Input<string>;
   /**

@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface ResourceGroupArgs {
+export interface ResourceGroupArgs extends ConnectionArgs {
   /**
    * Group name: 1-100 characters once trimmed (stored trimmed), unique ignoring case. Defaults to the
    * resource's name. Changes in place.
