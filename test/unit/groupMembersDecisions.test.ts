@@ -5,6 +5,9 @@
  */
 import { handlers } from "../../provider/runtime";
 import { UNKNOWN } from "../../provider/core/validate";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const GROUP = "rg" + "A1".repeat(11);
 
@@ -44,15 +47,16 @@ describe("ces.GroupMembers check", () => {
     ];
     expect(await cesFailures({ groupId: GROUP, members })).toEqual([
       {
-        property: "members[3].dimensions[0].name",
-        reason: "dimension name must start with a letter, then letters, digits, '_' or '-'",
+        property: "members",
+        reason:
+          "members[3].dimensions[0].name: dimension name must start with a letter, then letters, digits, '_' or '-'",
       },
       {
-        property: "members[4].namespace",
+        property: "members",
         reason:
-          "namespace must look like 'service.item' (e.g. SYS.ECS): each part a letter, then letters, digits or '_'",
+          "members[4].namespace: namespace must look like 'service.item' (e.g. SYS.ECS): each part a letter, then letters, digits or '_'",
       },
-      { property: "members[4].dimensions[0].value", reason: "dimension value must not be empty" },
+      { property: "members", reason: "members[4].dimensions[0].value: dimension value must not be empty" },
     ]);
   });
 
@@ -60,10 +64,14 @@ describe("ces.GroupMembers check", () => {
     const members = [ecs("a", [{ name: "instance_id", value: "other" }]), { ...ecs("b"), dimension: [] }];
     expect(await cesFailures({ groupId: GROUP, members })).toEqual([
       {
-        property: "members[0].dimensions[1].name",
-        reason: "dimension names must be unique within a member ('instance_id' repeats)",
+        property: "members",
+        reason:
+          "members[0].dimensions[1].name: dimension names must be unique within a member ('instance_id' repeats)",
       },
-      { property: "members[1]", reason: "a member takes only namespace and dimensions (unknown: dimension)" },
+      {
+        property: "members",
+        reason: "members[1]: a member takes only namespace and dimensions (unknown: dimension)",
+      },
     ]);
   });
 
@@ -80,7 +88,7 @@ describe("ces.GroupMembers check", () => {
     ];
     expect(await cesFailures({ groupId: GROUP, members })).toEqual([
       {
-        property: "members[3]",
+        property: "members",
         reason:
           "members[3] repeats members[0] (SYS.ECS:disk=d1,instance_id=x): a member is its namespace plus " +
           "its set of dimensions, whatever their order",
@@ -202,10 +210,10 @@ describe("cloudflare.GroupMembers check", () => {
       },
     ]);
     expect(await cloudflareFailures({ groupId: hex(1), zoneIds: [hex(10), "ZONE"] })).toEqual([
-      { property: "zoneIds[1]", reason: "zone id must be 32 lowercase hexadecimal characters" },
+      { property: "zoneIds", reason: "zoneIds[1]: zone id must be 32 lowercase hexadecimal characters" },
     ]);
     expect(await cloudflareFailures({ groupId: hex(1), zoneIds: [hex(10), hex(11), hex(10)] })).toEqual([
-      { property: "zoneIds[2]", reason: `zoneIds[2] repeats zoneIds[0] (${hex(10)})` },
+      { property: "zoneIds", reason: `zoneIds[2] repeats zoneIds[0] (${hex(10)})` },
     ]);
   });
 

@@ -1,4 +1,7 @@
 import { handlers } from "../../provider/runtime";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const GROUP = "rg" + "A1".repeat(11);
 
@@ -59,13 +62,20 @@ describe("GroupMember check", () => {
     ];
     const found = await failures("groupMember", member({ dimensions: bad }));
     expect(found).toEqual([
-      { property: "dimensions[0].name", reason: "dimension name must have at most 32 characters" },
       {
-        property: "dimensions[1].name",
-        reason: "dimension name must start with a letter, then letters, digits, '_' or '-'",
+        property: "dimensions",
+        reason: "dimensions[0].name: dimension name must have at most 32 characters",
       },
-      { property: "dimensions[2].value", reason: "dimension value must have at most 256 characters" },
-      { property: "dimensions[3].value", reason: "dimension value must not be empty" },
+      {
+        property: "dimensions",
+        reason:
+          "dimensions[1].name: dimension name must start with a letter, then letters, digits, '_' or '-'",
+      },
+      {
+        property: "dimensions",
+        reason: "dimensions[2].value: dimension value must have at most 256 characters",
+      },
+      { property: "dimensions", reason: "dimensions[3].value: dimension value must not be empty" },
     ]);
   });
 
@@ -73,8 +83,8 @@ describe("GroupMember check", () => {
     const found = await failures("groupMember", member({ dimensions: [dims(1)[0], dims(1)[0]] }));
     expect(found).toEqual([
       {
-        property: "dimensions[1].name",
-        reason: "dimension names must be unique within a member ('d0' repeats)",
+        property: "dimensions",
+        reason: "dimensions[1].name: dimension names must be unique within a member ('d0' repeats)",
       },
     ]);
   });

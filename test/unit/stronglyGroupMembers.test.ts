@@ -7,6 +7,9 @@ import { UNKNOWN } from "../../provider/core/validate";
 import { handlers } from "../../provider/runtime";
 import type { StronglyGroupMembersOutputs } from "../../provider/vendors/strongly/handlers/groupMembers";
 import { writeTurns, type WritePlan } from "../../provider/vendors/strongly/handlers/writeTurns";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const gms = handlers.stronglyGroupMembers;
 const GROUP = "rg_" + "a".repeat(16);
@@ -37,12 +40,7 @@ describe("strongly.GroupMembers check", () => {
         { type: "app", resourceId: "r4" },
       ],
     });
-    expect(found.map((f) => f.property)).toEqual([
-      "members[1].type",
-      "members[2].resourceId",
-      "members[3].name",
-      "members[4].name",
-    ]);
+    expect(found.map((f) => f.property)).toEqual(["members", "members", "members", "members"]);
     expect(found[1]?.reason).toMatch(/resourceId/);
     expect(found[2]?.reason).toMatch(/name must not be empty/);
   });
@@ -50,9 +48,12 @@ describe("strongly.GroupMembers check", () => {
   it("refuses a member field it does not take instead of dropping it, and a member that is no object", async () => {
     const found = await failures({ groupId: GROUP, members: [{ ...app("a1"), tier: "x" }, null, "a2"] });
     expect(found).toEqual([
-      { property: "members[0]", reason: "a member takes only type, resourceId and name (unknown: tier)" },
-      { property: "members[1]", reason: "a member must be {type, resourceId, name}" },
-      { property: "members[2]", reason: "a member must be {type, resourceId, name}" },
+      {
+        property: "members",
+        reason: "members[0]: a member takes only type, resourceId and name (unknown: tier)",
+      },
+      { property: "members", reason: "members[1]: a member must be {type, resourceId, name}" },
+      { property: "members", reason: "members[2]: a member must be {type, resourceId, name}" },
     ]);
   });
 
@@ -63,11 +64,11 @@ describe("strongly.GroupMembers check", () => {
     });
     expect(found).toEqual([
       {
-        property: "members[2]",
+        property: "members",
         reason: "members[2] repeats members[0] (app/a1): a member is its type plus its resourceId",
       },
       {
-        property: "members[3]",
+        property: "members",
         reason: "members[3] repeats members[0] (app/a1): a member is its type plus its resourceId",
       },
     ]);

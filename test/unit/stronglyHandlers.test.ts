@@ -2,6 +2,9 @@ import { ConfigurationError } from "../../provider/core/errors";
 import { UNKNOWN } from "../../provider/core/validate";
 import { configure, handlers, resetSettings } from "../../provider/runtime";
 import { resolveStronglySettings } from "../../provider/vendors/strongly/settings";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const group = handlers.stronglyResourceGroup;
 const member = handlers.stronglyGroupMember;

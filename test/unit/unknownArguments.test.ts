@@ -6,6 +6,9 @@
 import { UNKNOWN, unknownArguments } from "../../provider/core/validate";
 import { handlers, type HandlerKind } from "../../provider/runtime";
 import { resourceGroupArgs } from "pulumi-resource-groups-contracts/ces";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const PROVIDER = "exports.handler = __f0; function __f0() { /* serialized provider */ }";
 const GROUP_ID = `rg${"A".repeat(22)}`;

@@ -29,6 +29,9 @@ import { handlers, type HandlerKind } from "../../provider/runtime";
 import { toCreateBody, toWireResources, toWireTags } from "pulumi-resource-groups-contracts/ces";
 import { accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
 import { toWireScope } from "pulumi-resource-groups-contracts/cloudflare";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const RUNS = 200;
 

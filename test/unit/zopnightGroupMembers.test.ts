@@ -2,6 +2,9 @@
 import { UNKNOWN } from "../../provider/core/validate";
 import { handlers } from "../../provider/runtime";
 import type { ZopNightGroupMembersOutputs } from "../../provider/vendors/zopnight/handlers/groupMembers";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const gms = handlers.zopnightGroupMembers;
 const GROUP = "grp_abc123def456";
@@ -81,19 +84,28 @@ describe("zopnight.GroupMembers check", () => {
     });
     expect(result.failures).toEqual([
       { property: "groupId", reason: expect.stringMatching(/^groupId must be 'grp_'/) as string },
-      { property: "members[0].resource", reason: "resource must not be empty" },
+      { property: "members", reason: "members[0].resource: resource must not be empty" },
       {
-        property: "members[1].executionTier",
-        reason: "executionTier must be one of tier-1 to tier-10 (got 'tier-11')",
+        property: "members",
+        reason: "members[1].executionTier: executionTier must be one of tier-1 to tier-10 (got 'tier-11')",
       },
-      { property: "members[2].executionOrder", reason: "executionOrder must be at most 1000 (got 1001)" },
-      { property: "members[3].resource", reason: "resource must not start or end with spaces" },
-      { property: "members[4].executionOrder", reason: "executionOrder must be an integer (got 1.5)" },
       {
-        property: "members[5]",
-        reason: "a member takes only resource, executionTier and executionOrder (unknown: tier)",
+        property: "members",
+        reason: "members[2].executionOrder: executionOrder must be at most 1000 (got 1001)",
       },
-      { property: "members[6]", reason: "a member must be {resource, executionTier?, executionOrder?}" },
+      { property: "members", reason: "members[3].resource: resource must not start or end with spaces" },
+      {
+        property: "members",
+        reason: "members[4].executionOrder: executionOrder must be an integer (got 1.5)",
+      },
+      {
+        property: "members",
+        reason: "members[5]: a member takes only resource, executionTier and executionOrder (unknown: tier)",
+      },
+      {
+        property: "members",
+        reason: "members[6]: a member must be {resource, executionTier?, executionOrder?}",
+      },
     ]);
   });
 
@@ -109,11 +121,11 @@ describe("zopnight.GroupMembers check", () => {
     });
     expect(result.failures).toEqual([
       {
-        property: "members[2]",
+        property: "members",
         reason: "members[2] repeats members[0] ('res_001'): a resource is in a group once",
       },
       {
-        property: "members[3]",
+        property: "members",
         reason: "members[3] repeats members[1] ('i-0abc'): a resource is in a group once",
       },
     ]);

@@ -6,6 +6,9 @@ import {
   plannedSequence,
   sequenceProblems,
 } from "../../provider/vendors/zopnight/resources/startupSequence";
+import { useOfflineSettings } from "../support/offlineSettings";
+
+useOfflineSettings();
 
 const group = handlers.zopnightResourceGroup;
 const member = handlers.zopnightGroupMember;
