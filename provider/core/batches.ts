@@ -1,16 +1,23 @@
 /**
- * Coalesces writes that the engine sends one resource at a time into the vendor's batch calls. The
- * engine runs one provider process per run and calls it for many resources at once, but paced by its
- * own work between steps (a checkpoint of the whole state before and after each): the members of one
- * group reach the provider tens of milliseconds apart. So a batch waits until no item of its key
- * (say, members added to one group) has arrived for `quietMs`, and never more than `maxWaitMs`.
+ * Coalesces writes that the engine sends one resource at a time into the vendor's batch calls, without
+ * making a write wait for company that is not coming. The engine checks a resource before it creates
+ * it, so a handler can announce a member in check() (see `announce`); a write then waits only while
+ * more members of its key are known to be coming:
+ *
+ * - announced members have not reached the batch yet: wait until no item of the key has arrived for
+ *   `quietMs`, and never more than `maxWaitMs`, as the members of one group reach the provider tens of
+ *   milliseconds apart (the engine checkpoints its whole state before and after each step);
+ * - a write of the key is in flight: the new items go out together when it ends (writes that arrive
+ *   while the vendor is busy share the next call);
+ * - otherwise the batch, with whatever it already holds, goes out at once.
  *
  * Every batch is all-or-nothing from each resource's point of view: the call's outcome is every
  * item's outcome, and a failure reaches each caller as its own error, naming its own item.
  */
+import type { ResourceHandler } from "./handler";
 
 export interface BatchOptions<T> {
-  /** A batch goes out once no item has joined it for this long. */
+  /** While more items are announced, a batch goes out once no item has joined it for this long. */
   quietMs: number;
   /** The longest the first item of a batch waits. */
   maxWaitMs: number;
@@ -20,6 +27,66 @@ export interface BatchOptions<T> {
   send: (key: string, items: T[]) => Promise<void>;
   /** The error one item's caller sees when its batch failed, e.g. naming the item. */
   itemError?: (error: unknown, item: T, batchSize: number) => unknown;
+  /** The key under which an item was announced, when it is not the batch key. */
+  announcedAs?: (key: string, item: T) => string;
+}
+
+/**
+ * An announcement that never turns into a write (a resource whose create fails before it, a preview)
+ * is forgotten after this long; until then it costs a later write of its key one quiet wait at most.
+ */
+export const ANNOUNCEMENT_LIFETIME_MS = 60_000;
+
+/** When each announced item was announced, per key, oldest first. */
+const announced = new Map<string, number[]>();
+
+function liveAnnouncements(key: string): number[] {
+  const times = announced.get(key);
+  if (!times) return [];
+  const oldest = Date.now() - ANNOUNCEMENT_LIFETIME_MS;
+  while (times.length > 0 && (times[0] as number) < oldest) times.shift();
+  if (times.length === 0) announced.delete(key);
+  return times;
+}
+
+/** One more item of `key` is coming (its resource was checked and will be written). */
+export function announce(key: string): void {
+  const times = liveAnnouncements(key);
+  times.push(Date.now());
+  announced.set(key, times);
+}
+
+/** An announced item of `key` will not be written after all (its diff found nothing to create). */
+export function withdraw(key: string): void {
+  liveAnnouncements(key).shift();
+  if (announced.get(key)?.length === 0) announced.delete(key);
+}
+
+/** Forgets every announcement (tests). */
+export function forgetAnnouncements(): void {
+  announced.clear();
+}
+
+/**
+ * A check() that announces each resource it passes under `keyOf(inputs)` (its batch key), so the
+ * batch its create joins knows to wait for it.
+ */
+export function announcing(
+  check: ResourceHandler["check"],
+  keyOf: (inputs: Record<string, unknown>) => unknown,
+): ResourceHandler["check"] {
+  return async (olds, news) => {
+    const result = await check(olds, news);
+    const key = result.failures?.length ? undefined : keyOf((result.inputs ?? {}) as Record<string, unknown>);
+    if (typeof key === "string") announce(key);
+    return result;
+  };
+}
+
+/** A diff's decision, withdrawing the announcement of check() when it leads to no create. */
+export function createsOnlyIfReplaced<D extends { replaces?: string[] }>(key: string, decision: D): D {
+  if (!decision.replaces?.length) withdraw(key);
+  return decision;
 }
 
 interface Pending<T> {
@@ -31,11 +98,15 @@ interface Pending<T> {
 
 export class Batches<T> {
   private readonly open = new Map<string, Pending<T>>();
+  /** Sends under way, per key. */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(private readonly options: BatchOptions<T>) {}
 
   /** Resolves once the batch holding `item` has been written, or rejects with its failure. */
   submit(key: string, item: T): Promise<void> {
+    const announcedKey = this.options.announcedAs?.(key, item) ?? key;
+    withdraw(announcedKey);
     return new Promise((resolve, reject) => {
       let batch = this.open.get(key);
       if (!batch) {
@@ -44,10 +115,17 @@ export class Batches<T> {
       }
       batch.items.push(item);
       batch.waiters.push({ resolve, reject });
-      if (batch.items.length >= this.options.maxItems) return this.flush(key);
       clearTimeout(batch.timer);
-      const wait = Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
-      batch.timer = setTimeout(() => this.flush(key), wait);
+      if (batch.items.length >= this.options.maxItems) return this.flush(key);
+      if (liveAnnouncements(announcedKey).length > 0) {
+        const wait = Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
+        batch.timer = setTimeout(() => this.flush(key), wait);
+      } else if ((this.inFlight.get(key) ?? 0) > 0) {
+        // Sent when the write under way ends; the deadline bounds the wait all the same.
+        batch.timer = setTimeout(() => this.flush(key), Math.max(0, batch.deadline - Date.now()));
+      } else {
+        this.flush(key);
+      }
     });
   }
 
@@ -57,24 +135,39 @@ export class Batches<T> {
     this.open.delete(key);
     clearTimeout(batch.timer);
     const { items, waiters } = batch;
-    this.options.send(key, items).then(
-      () => waiters.forEach((w) => w.resolve()),
-      (error: unknown) =>
-        waiters.forEach((w, i) =>
-          w.reject(
-            this.options.itemError ? this.options.itemError(error, items[i] as T, items.length) : error,
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    this.options
+      .send(key, items)
+      .finally(() => this.landed(key, items[0] as T))
+      .then(
+        () => waiters.forEach((w) => w.resolve()),
+        (error: unknown) =>
+          waiters.forEach((w, i) =>
+            w.reject(
+              this.options.itemError ? this.options.itemError(error, items[i] as T, items.length) : error,
+            ),
           ),
-        ),
-    );
+      );
+  }
+
+  /** A send of `key` ended: what gathered behind it goes out now, unless more is announced. */
+  private landed(key: string, item: T): void {
+    const left = (this.inFlight.get(key) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
+    const waiting = this.open.get(key);
+    const announcedKey = this.options.announcedAs?.(key, item) ?? key;
+    if (waiting && left === 0 && liveAnnouncements(announcedKey).length === 0) this.flush(key);
   }
 }
 
 /**
  * A copy of `error` of the same class (so `instanceof` checks still hold) whose message starts with
- * `prefix`: each resource of a failed batch reports the failure as its own.
+ * `prefix`: each resource of a failed batch reports the failure as its own. A message that already
+ * starts with it (a batch of one names its item itself) is left as it is, so nothing is said twice.
  */
 export function withPrefix(error: unknown, prefix: string): unknown {
-  if (!(error instanceof Error)) return error;
+  if (!(error instanceof Error) || startsWithWords(error.message, prefix)) return error;
   const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
   Object.assign(copy, error);
   Object.defineProperty(copy, "message", {
@@ -89,4 +182,9 @@ export function withPrefix(error: unknown, prefix: string): unknown {
     configurable: true,
   });
   return copy;
+}
+
+/** Whether `text` begins with `words` as whole words ("member i-1" does not begin "member i-10 ..."). */
+function startsWithWords(text: string, words: string): boolean {
+  return text.startsWith(words) && /^(?:[ :]|$)/.test(text.slice(words.length));
 }

@@ -1,9 +1,23 @@
-import { Batches, withPrefix } from "../../provider/core/batches";
+import {
+  ANNOUNCEMENT_LIFETIME_MS,
+  Batches,
+  announce,
+  forgetAnnouncements,
+  withPrefix,
+  withdraw,
+} from "../../provider/core/batches";
 import { ServerError } from "../../provider/core/http/errors";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function recorder(options: { quietMs: number; maxWaitMs: number; maxItems?: number; fail?: boolean }) {
+function recorder(options: {
+  quietMs: number;
+  maxWaitMs: number;
+  maxItems?: number;
+  fail?: boolean;
+  /** How long each send takes. */
+  sendMs?: number;
+}) {
   const sent: { key: string; items: number[] }[] = [];
   const batches = new Batches<number>({
     quietMs: options.quietMs,
@@ -11,7 +25,8 @@ function recorder(options: { quietMs: number; maxWaitMs: number; maxItems?: numb
     maxItems: options.maxItems ?? 1000,
     send: (key, items) => {
       sent.push({ key, items });
-      return options.fail ? Promise.reject(new Error("boom")) : Promise.resolve();
+      if (options.fail) return Promise.reject(new Error("boom"));
+      return options.sendMs ? pause(options.sendMs).then(() => undefined) : Promise.resolve();
     },
     itemError: (error, item, size) => withPrefix(error, `item ${item} of ${size}`),
   });
@@ -19,8 +34,64 @@ function recorder(options: { quietMs: number; maxWaitMs: number; maxItems?: numb
 }
 
 describe("Batches", () => {
+  beforeEach(() => forgetAnnouncements());
+
+  it("sends an item at once when nothing else of its key is announced, queued or in flight", async () => {
+    const { sent, batches } = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
+    await batches.submit("a", 1);
+    await batches.submit("a", 2);
+    expect(sent).toEqual([
+      { key: "a", items: [1] },
+      { key: "a", items: [2] },
+    ]);
+  });
+
+  it("keeps a batch open while announced items are still to come, and sends with the last", async () => {
+    const { sent, batches } = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
+    for (let i = 0; i < 3; i++) announce("a");
+    const done = [batches.submit("a", 0), batches.submit("a", 1)];
+    await pause(20);
+    expect(sent).toEqual([]);
+    done.push(batches.submit("a", 2));
+    await Promise.all(done);
+    expect(sent).toEqual([{ key: "a", items: [0, 1, 2] }]);
+  });
+
+  it("does not wait for an announcement that was withdrawn", async () => {
+    const { sent, batches } = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
+    announce("a");
+    announce("a");
+    withdraw("a");
+    await batches.submit("a", 1);
+    expect(sent).toEqual([{ key: "a", items: [1] }]);
+  });
+
+  it("gathers the items that arrive while a write of their key is in flight into the next call", async () => {
+    const { sent, batches } = recorder({ quietMs: 60_000, maxWaitMs: 60_000, sendMs: 100 });
+    const done = [batches.submit("a", 0)];
+    await pause(10);
+    done.push(batches.submit("a", 1), batches.submit("a", 2), batches.submit("b", 9));
+    await Promise.all(done);
+    expect(sent).toEqual([
+      { key: "a", items: [0] },
+      { key: "b", items: [9] },
+      { key: "a", items: [1, 2] },
+    ]);
+  });
+
+  it("forgets an announcement after its lifetime", async () => {
+    const { sent, batches } = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
+    const now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now - ANNOUNCEMENT_LIFETIME_MS - 1);
+    announce("a");
+    clock.mockRestore();
+    await batches.submit("a", 1);
+    expect(sent).toEqual([{ key: "a", items: [1] }]);
+  });
+
   it("keeps a batch open while items keep arriving within the quiet time, per key", async () => {
     const { sent, batches } = recorder({ quietMs: 400, maxWaitMs: 5000 });
+    for (let i = 0; i < 5; i++) announce("a");
     const done: Promise<void>[] = [];
     for (let i = 0; i < 4; i++) {
       done.push(batches.submit("a", i));
@@ -28,14 +99,16 @@ describe("Batches", () => {
     }
     done.push(batches.submit("b", 9));
     await Promise.all(done);
+    // Nothing more of "b" is announced: it goes at once.
     expect(sent).toEqual([
-      { key: "a", items: [0, 1, 2, 3] },
       { key: "b", items: [9] },
+      { key: "a", items: [0, 1, 2, 3] },
     ]);
   });
 
   it("sends after the longest wait even if items keep coming, and at once when full", async () => {
     const { sent, batches } = recorder({ quietMs: 2000, maxWaitMs: 5000, maxItems: 3 });
+    for (let i = 0; i < 7; i++) announce("a");
     const done: Promise<void>[] = [];
     for (let i = 0; i < 6; i++) done.push(batches.submit("a", i));
     await Promise.all(done);
@@ -45,6 +118,7 @@ describe("Batches", () => {
     ]);
 
     const slow = recorder({ quietMs: 50, maxWaitMs: 100 });
+    for (let i = 0; i < 7; i++) announce("a");
     const later: Promise<void>[] = [];
     for (let i = 0; i < 6; i++) {
       later.push(slow.batches.submit("a", i));
@@ -57,6 +131,7 @@ describe("Batches", () => {
 
   it("fails every item of a failed batch with its own error", async () => {
     const { batches } = recorder({ quietMs: 10, maxWaitMs: 100, fail: true });
+    for (let i = 0; i < 3; i++) announce("a");
     const results = await Promise.allSettled([batches.submit("a", 1), batches.submit("a", 2)]);
     expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual([
       "Error: item 1 of 2: boom",
@@ -75,5 +150,12 @@ describe("withPrefix", () => {
     expect(copy.requestId).toBe("r1");
     expect(copy.name).toBe("ServerError");
     expect(error.message).toMatch(/^add 2 members/);
+  });
+
+  it("does not repeat a prefix the message starts with", () => {
+    const error = new ServerError({ operation: "remove member i-1 from resource group rg1", status: 500 });
+    expect(withPrefix(error, "remove member i-1")).toBe(error);
+    const other = withPrefix(error, "remove member i") as ServerError;
+    expect(other.message).toBe(`remove member i: ${error.message}`);
   });
 });

@@ -1,4 +1,5 @@
 /** A CES GroupMember is one resource in a Manual group; any change replaces it. */
+import { announcing, createsOnlyIfReplaced } from "../../../core/batches";
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import type { ResourceHandler } from "../../../core/handler";
@@ -20,7 +21,8 @@ const member = (state: GroupMemberState): Member => ({
 });
 
 export const groupMemberHandler: ResourceHandler = {
-  check: checkArgs(groupMemberArgs),
+  // Its create joins the batch of its group, which waits for it (see core/batches.ts).
+  check: announcing(checkArgs(groupMemberArgs), (inputs) => inputs.groupId),
 
   diff(_id, olds: GroupMemberState, news: GroupMemberState) {
     const changed = {
@@ -28,7 +30,7 @@ export const groupMemberHandler: ResourceHandler = {
       dimensions: !Array.isArray(news.dimensions) || !sameDimensions(olds.dimensions, news.dimensions),
       projectId: !sameProject(olds.projectId, news.projectId),
     };
-    return Promise.resolve(decide(changed, Object.keys(changed), false));
+    return Promise.resolve(createsOnlyIfReplaced(news.groupId, decide(changed, Object.keys(changed), false)));
   },
 
   async create(inputs: GroupMemberState) {

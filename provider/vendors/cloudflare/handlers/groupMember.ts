@@ -4,7 +4,7 @@
  * and the group's declared zones stay. The scope is written whole, so the members of one group added
  * (or removed) together share one read and one write.
  */
-import { Batches, withPrefix } from "../../../core/batches";
+import { Batches, announce, createsOnlyIfReplaced, withPrefix } from "../../../core/batches";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -66,12 +66,16 @@ async function removeZones(api: CloudflareApi, members: CloudflareMemberState[])
 
 type ScopeWrite = (api: CloudflareApi, members: CloudflareMemberState[]) => Promise<void>;
 
+/** The key a member is announced under in check(), when its create is still to come. */
+const announcedKey = (m: CloudflareMemberState) => `cloudflare|${m.accountId}|${m.groupId}`;
+
 /** One batch per group and direction, written under the group's lock. */
 function scopeBatches(write: ScopeWrite, verb: string): Batches<CloudflareMemberState> {
   return new Batches<CloudflareMemberState>({
     ...SCOPE_BATCH_TIMING,
     maxItems: CLOUDFLARE_LIMITS.scopeObjectsMax,
     send: (lockKey, members) => withLock(lockKey, () => write(cloudflareApi(), members)),
+    announcedAs: (_lockKey, member) => announcedKey(member),
     itemError: (error, member, size) =>
       withPrefix(error, `${verb} zone ${member.zoneId}${size > 1 ? ` (one of a batch of ${size})` : ""}`),
   });
@@ -94,12 +98,16 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
       return Promise.resolve({ inputs, failures: [{ property: "groupId", reason }] });
     }
     noteSingleMember(accountId, groupId);
+    // Its create joins the scope write of its group, which waits for it (see core/batches.ts).
+    announce(announcedKey({ accountId, groupId, zoneId: "" }));
     return Promise.resolve(result);
   },
 
   diff(_id, olds: CloudflareMemberState, news: CloudflareMemberState) {
     const changed = changedFields(olds, news, ["accountId", "groupId", "zoneId"]);
-    return Promise.resolve(decide(changed, Object.keys(changed), false));
+    return Promise.resolve(
+      createsOnlyIfReplaced(announcedKey(news), decide(changed, Object.keys(changed), false)),
+    );
   },
 
   async create(inputs: CloudflareMemberState) {
