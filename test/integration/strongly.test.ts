@@ -195,10 +195,12 @@ describe("strongly errors", () => {
   it("gives up on 429 and 500 after the configured retries", async () => {
     useStronglySettings({ RESOURCEGROUPS_MAX_RETRIES: "1" });
     // A 429 has a budget of its own: 5 times maxRetries.
-    env.emulator.dialect("strongly").setFaults({ failNext: 6, failNextStatus: 429, retryAfterSeconds: 0 });
+    // Every call fails: the create, then the name look-up before its retry, each up to its own budget.
+    env.emulator.dialect("strongly").setFaults({ failNext: 100, failNextStatus: 429, retryAfterSeconds: 0 });
     await expect(create("stronglyResourceGroup", { name: "x" })).rejects.toThrow(RateLimitError);
-    env.emulator.dialect("strongly").setFaults({ failNext: 2, failNextStatus: 500 });
+    env.emulator.dialect("strongly").setFaults({ failNext: 100, failNextStatus: 500 });
     await expect(create("stronglyResourceGroup", { name: "x" })).rejects.toThrow(ServerError);
+    env.emulator.dialect("strongly").setFaults({});
     expect(await namesInApi()).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 /** create/read/diff/update/delete of a CES ResourceGroup. */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
+import { createByName } from "../../../core/createByName";
 import { decide, sameSet } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { BadRequestError } from "../../../core/http/errors";
 import { withLock } from "../../../core/locks";
 import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/ces";
 import type { Group, GroupSpec, Tag } from "pulumi-resource-groups-contracts/ces";
@@ -122,18 +124,23 @@ export const resourceGroupHandler: ResourceHandler = {
 
   async create(inputs: ResourceGroupState) {
     const api = cesApi(inputs.projectId);
-    const existing = await api.findGroupByName(inputs.name);
-    if (existing) {
-      if (inputs.adopt) return adopt(existing, inputs);
-      throw new ConflictError(
-        `A resource group named '${inputs.name}' already exists (${existing.id}, type ${existing.type}). ` +
-          "Group names are unique, so it cannot be created again. To manage the existing group from this stack, " +
-          "set `adopt: true` on the ResourceGroup: it is then taken over, converged to the declared tags, " +
-          "and deleted by `pulumi destroy` like any other resource.",
-      );
-    }
-    const group = await api.createGroup(inputs);
-    return { id: group.id, outs: outputs(inputs, group, inputs.tags) };
+    // A name in use answers 400 ces.0014 (docs/vendors/ces.md, "Names"): the name is looked up then.
+    return createByName({
+      create: () => api.createGroup(inputs),
+      mayBeClash: (error) => error instanceof BadRequestError,
+      findByName: () => api.findGroupByName(inputs.name),
+      createdAtMs: (group) => group.createTime,
+      taken: (existing) => {
+        if (inputs.adopt) return adopt(existing, inputs);
+        throw new ConflictError(
+          `A resource group named '${inputs.name}' already exists (${existing.id}, type ${existing.type}). ` +
+            "Group names are unique, so it cannot be created again. To manage the existing group from this stack, " +
+            "set `adopt: true` on the ResourceGroup: it is then taken over, converged to the declared tags, " +
+            "and deleted by `pulumi destroy` like any other resource.",
+        );
+      },
+      made: (group) => ({ id: group.id, outs: outputs(inputs, group, inputs.tags) }),
+    });
   },
 
   async read(id, props: ResourceGroupOutputs) {

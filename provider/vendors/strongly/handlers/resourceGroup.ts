@@ -1,9 +1,10 @@
 /** create/read/diff/update/delete of a Strongly ResourceGroup: a named set of platform resources for cost roll-up. */
 import { checkArgs } from "../../../core/check";
+import { createByName } from "../../../core/createByName";
 import { decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
-import { NotFoundError } from "../../../core/http/errors";
+import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
 import type { StronglyApi } from "../api";
 import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
@@ -74,18 +75,23 @@ export const stronglyResourceGroupHandler: ResourceHandler = {
 
   async create(inputs: StronglyGroupState) {
     const api = stronglyApi();
-    const existing = await api.findGroupByName(inputs.name);
-    if (existing) {
-      if (inputs.adopt) return adopt(api, existing, inputs);
-      throw new ConflictError(
-        `A resource group named '${existing.name}' already exists (${existing.id}). Names are unique in the ` +
-          "organization, ignoring case. To manage the existing group from this stack, set `adopt: true` on " +
-          "the ResourceGroup: its description is then converged to the declaration and `pulumi destroy` " +
-          "deletes it like any other resource.",
-      );
-    }
-    const group = await api.createGroup(inputs.name, inputs.description);
-    return { id: group.id, outs: observed(inputs, group) };
+    // A name in use answers 409 duplicate-name (docs/vendors/strongly.md, "Names"): looked up then.
+    return createByName({
+      create: () => api.createGroup(inputs.name, inputs.description),
+      mayBeClash: (error) => error instanceof ApiConflictError,
+      findByName: () => api.findGroupByName(inputs.name),
+      createdAtMs: (group) => Date.parse(group.createdAt) || undefined,
+      taken: (existing) => {
+        if (inputs.adopt) return adopt(api, existing, inputs);
+        throw new ConflictError(
+          `A resource group named '${existing.name}' already exists (${existing.id}). Names are unique in the ` +
+            "organization, ignoring case. To manage the existing group from this stack, set `adopt: true` on " +
+            "the ResourceGroup: its description is then converged to the declaration and `pulumi destroy` " +
+            "deletes it like any other resource.",
+        );
+      },
+      made: (group) => ({ id: group.id, outs: observed(inputs, group) }),
+    });
   },
 
   async read(id, props: StronglyGroupOutputs) {

@@ -1,5 +1,6 @@
 /** create/read/diff/update/delete of a ZopNight ResourceGroup: a named, ordered set of resources. */
 import { checkArgs } from "../../../core/check";
+import { createByName } from "../../../core/createByName";
 import { changedFields, decide } from "../../../core/diff";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -68,32 +69,35 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
 
   async create(inputs: ZopNightGroupState) {
     const api = zopnightApi();
-    const existing = await api.findGroupByName(inputs.name);
-    if (existing) {
-      if (inputs.adopt) return adopt(api, existing, inputs);
-      throw nameTaken(inputs.name, existing.id);
-    }
-    let group: WireGroup;
+    // A name in use answers 409 (docs/vendors/zopnight.md, "Names"): the name is looked up then.
     try {
-      group = await api.createGroup(inputs.name, inputs.description);
+      return await createByName({
+        create: () => api.createGroup(inputs.name, inputs.description),
+        mayBeClash: (error) => error instanceof ApiConflictError,
+        findByName: () => api.findGroupByName(inputs.name),
+        createdAtMs: (group) => Date.parse(group.createdAt) || undefined,
+        taken: (existing) => {
+          if (inputs.adopt) return adopt(api, existing, inputs);
+          throw nameTaken(inputs.name, existing.id);
+        },
+        // The create answers the whole group, and a group just made has no schedules to read.
+        made: (group) => {
+          const outs: ZopNightGroupOutputs = {
+            ...inputs,
+            name: group.name,
+            description: group.description,
+            createdBy: group.createdBy,
+            createdAt: group.createdAt,
+            updatedAt: group.updatedAt,
+            schedules: [],
+          };
+          return { id: group.id, outs };
+        },
+      });
     } catch (error) {
-      // Another writer took the name between the look-up and the create.
+      // The name was taken, and its holder could not be read.
       if (error instanceof ApiConflictError) throw nameTaken(inputs.name);
       throw error;
-    }
-    try {
-      return { id: group.id, outs: await outputs(api, inputs, group) };
-    } catch (error) {
-      const partial = {
-        ...inputs,
-        createdBy: group.createdBy,
-        createdAt: group.createdAt,
-      };
-      throw new PartialCreateError(
-        group.id,
-        { ...partial, updatedAt: group.updatedAt, schedules: [] },
-        error as Error,
-      );
     }
   },
 
