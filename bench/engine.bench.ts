@@ -1,18 +1,22 @@
 /**
  * The whole stack through the real Pulumi CLI: N CES groups x 4 members, with this package installed
- * as a user installs it (a copy in the project's node_modules), against the same graph on an inline
- * no-op dynamic provider (the engine's floor) and a bare script making our API calls at the CLI's
- * parallelism. Prints seconds, API calls and state bytes per resource and the provider's peak memory.
+ * from its packed tarballs (`npm pack` of the contracts and the provider, unpacked into the project's
+ * node_modules as npm installs them), against the same graph on an inline no-op dynamic provider (the
+ * engine's floor) and a bare script making our API calls at the CLI's parallelism. Each size runs its
+ * lifecycle (up, preview, refresh, destroy) three times, ours and the floor in turn; it prints the
+ * median seconds of each command and their ratio to the floor, API calls and state bytes per resource,
+ * the provider's peak memory and the load average of the machine while it ran.
  *
- *   npm run bench:engine                       # N = 25: a couple of minutes
- *   npm run bench:engine -- --full             # N = 25, 50, 100, 200
- *   npm run bench:engine -- --n 100 --skip-checkpoints
+ *   npm run bench:engine                       # N = 3, 10, 25: about ten minutes
+ *   npm run bench:engine -- --full             # N = 3, 10, 25, 100, 200
+ *   npm run bench:engine -- --n 100 --runs 1 --skip-checkpoints
  *   npm run bench:engine -- --full --members-n 25,100   # member batching at these sizes only
  *
  * Figures and their reading: bench/README.md.
  */
 import { spawn, execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator, type RunningEmulator } from "../emulator";
@@ -26,6 +30,10 @@ const MEMBERS = 4;
 const PROJECT_ID = "bench";
 const DEFAULT_PARALLEL = 8;
 const WIDE_PARALLEL = 64;
+const SMALL_SIZES = [3, 10, 25];
+const FULL_SIZES = [...SMALL_SIZES, 100, 200];
+/** Member batching is measured at this size unless `--members-n` says otherwise. */
+const MEMBER_SIZE = 25;
 
 interface Options {
   sizes: number[];
@@ -33,15 +41,24 @@ interface Options {
   build: boolean;
   /** Measure member batching too (each size costs four more `up`s). */
   members: boolean;
-  /** Sizes at which to measure member batching; default the first of `sizes`. */
+  /** Sizes at which to measure member batching; default 25 when it is run, else the first size. */
   memberSizes?: number[];
+  /** Lifecycles per size, ours and the floor each; the figures are their medians. */
+  runs: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [25], skipCheckpoints: false, build: true, members: true };
+  const options: Options = {
+    sizes: SMALL_SIZES,
+    skipCheckpoints: false,
+    build: true,
+    members: true,
+    runs: 3,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--full") options.sizes = [25, 50, 100, 200];
+    if (arg === "--full") options.sizes = FULL_SIZES;
+    else if (arg === "--runs") options.runs = Number(argv[++i]);
     else if (arg === "--n") options.sizes = (argv[++i] ?? "").split(",").map(Number);
     else if (arg === "--skip-checkpoints") options.skipCheckpoints = true;
     else if (arg === "--no-build") options.build = false;
@@ -50,6 +67,7 @@ function parseOptions(argv: string[]): Options {
     else throw new Error(`unknown option ${arg}`);
   }
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--n takes sizes like 25,50");
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error("--runs takes a count like 3");
   return options;
 }
 
@@ -85,19 +103,20 @@ class BenchProject {
   }
 
   /**
-   * Installs packages as npm would, copies side by side in the project's node_modules: the Pulumi SDK
-   * (its own dependencies resolve from the repository's) and, for `ours`, this package's published
-   * files. Through the repository's workspace link the SDK would serialize our providers by value (see
-   * bench/README.md), which is not what a user's stack stores.
+   * Installs packages as npm would, side by side in the project's node_modules: a copy of the Pulumi
+   * SDK (its own dependencies resolve from the repository's) and, for `ours`, the unpacked tarballs of
+   * the contracts and the provider. Through the repository's workspace link the SDK would serialize our
+   * providers by value (see bench/README.md), which is not what a user's stack stores.
    */
-  installPackages(ours: boolean, release: string): void {
+  installPackages(ours: boolean, release: Release): void {
     const modules = join(this.dir, "node_modules");
     cpSync(join(REPO, "node_modules", "@pulumi", "pulumi"), join(modules, "@pulumi", "pulumi"), {
       recursive: true,
     });
     if (!ours) return;
-    const target = join(modules, "pulumi-resource-groups");
-    cpSync(release, target, { recursive: true });
+    for (const [name, unpacked] of Object.entries(release)) {
+      cpSync(unpacked, join(modules, name), { recursive: true });
+    }
   }
 
   writeProgram(text: string): void {
@@ -198,15 +217,57 @@ async function memberCalls(
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Package name -> folder holding the unpacked tarball. */
+type Release = Record<string, string>;
+
+/** `npm pack` of the contracts and the provider, unpacked: what a user's `npm install` puts in place. */
+function packRelease(root: string): Release {
+  const dir = join(root, "release");
+  mkdirSync(dir, { recursive: true });
+  const out = execFileSync(
+    "npm",
+    ["pack", "--json", "--pack-destination", dir, "--workspace", "contracts", "--workspace", "provider"],
+    { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const release: Release = {};
+  for (const { name, filename } of JSON.parse(out) as { name: string; filename: string }[]) {
+    execFileSync("tar", ["-xzf", filename], { cwd: dir });
+    renameSync(join(dir, "package"), join(dir, name));
+    release[name] = join(dir, name);
+  }
+  return release;
+}
+
+const COMMANDS = ["up", "preview", "refresh", "destroy"] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** Median seconds per command over the runs. */
+const medians = (runs: Lifecycle[]) =>
+  Object.fromEntries(COMMANDS.map((c) => [c, median(runs.map((r) => r[c].seconds))])) as Record<
+    Command,
+    number
+  >;
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.build) execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "inherit" });
   const root = join(REPO, ".cache", "bench", `engine-${Date.now()}`);
   mkdirSync(root, { recursive: true });
-  // One snapshot of the build for the whole run, what `npm pack` would publish of the provider.
-  const release = join(root, "release");
-  cpSync(join(REPO, "provider", "package.json"), join(release, "package.json"));
-  cpSync(join(REPO, "provider", "dist"), join(release, "dist"), { recursive: true });
+  // One packed release for the whole run.
+  const release = packRelease(root);
   const emulator = await startEmulator({ port: 0, db: join(root, "emulator.sqlite") });
   Object.assign(process.env, {
     RESOURCEGROUPS_ENDPOINT: emulator.url,
@@ -214,8 +275,12 @@ async function main(): Promise<void> {
     RESOURCEGROUPS_TOKEN: emulator.tokens.ces,
   });
   resetSettings();
+  const memberSizes = options.memberSizes ?? [
+    options.sizes.includes(MEMBER_SIZE) ? MEMBER_SIZE : (options.sizes[0] as number),
+  ];
   const table: string[] = [];
   const memberTable: string[] = [];
+  const loads: string[] = [`start ${load()}`];
   try {
     for (const n of options.sizes) {
       const resources = n * (MEMBERS + 1);
@@ -228,24 +293,37 @@ async function main(): Promise<void> {
       floor.writeProgram(floorProgram(n, MEMBERS));
       await floor.init();
 
-      const o = await lifecycle(emulator, ours);
-      const fl = await lifecycle(emulator, floor);
+      const oursRuns: Lifecycle[] = [];
+      const floorRuns: Lifecycle[] = [];
+      for (let run = 0; run < options.runs; run++) {
+        oursRuns.push(await lifecycle(emulator, ours));
+        floorRuns.push(await lifecycle(emulator, floor));
+        const [o, fl] = [oursRuns[run] as Lifecycle, floorRuns[run] as Lifecycle];
+        console.log(
+          `N=${n} run ${run + 1}: ` +
+            COMMANDS.map((c) => `${c} ${f(o[c].seconds, 2)}/${f(fl[c].seconds, 2)}`).join(", ") +
+            ` (load ${load()})`,
+        );
+      }
+      loads.push(`after N=${n} ${load()}`);
+      const o = oursRuns[0] as Lifecycle;
+      const fl = floorRuns[0] as Lifecycle;
+      const om = medians(oursRuns);
+      const fm = medians(floorRuns);
       emulator.resetStats();
       const bare = await bareRun(n, MEMBERS, DEFAULT_PARALLEL);
       const bareCalls = emulator.stats().total;
       const perResource = (s: Step) => f(s.calls / resources, 2);
+      const cell = (c: Command) => `${f(om[c], 2)} / ${f(fm[c], 2)} = ${f(om[c] / fm[c], 2)}`;
       table.push(
-        `| ${n} (${resources}) | ${f(o.up.seconds)} | ${f(fl.up.seconds)} | ${f(o.up.seconds / fl.up.seconds, 2)} ` +
-          `| ${f(bare.up, 2)} | ${f(o.preview.seconds)} / ${f(fl.preview.seconds)} ` +
-          `| ${f(o.refresh.seconds)} / ${f(fl.refresh.seconds)} | ${f(o.destroy.seconds)} | ${f(fl.destroy.seconds)} ` +
-          `| ${f(o.destroy.seconds / fl.destroy.seconds, 2)} | ${f(bare.destroy, 2)} ` +
+        `| ${n} (${resources}) | ${COMMANDS.map(cell).join(" | ")} | ${f(bare.up, 2)} / ${f(bare.destroy, 2)} ` +
           `| ${perResource(o.up)} / ${perResource(o.preview)} / ${perResource(o.refresh)} / ${perResource(o.destroy)} ` +
           `| ${f(bareCalls / resources, 2)} ` +
           `| ${Math.round(o.stateBytesPerResource / resources)} / ${Math.round(fl.stateBytesPerResource / resources)} ` +
           `| ${Math.max(o.up.peakMiB, o.refresh.peakMiB, o.destroy.peakMiB)} / ${Math.max(fl.up.peakMiB, fl.destroy.peakMiB)} |`,
       );
       console.log(table[table.length - 1]);
-      if (options.members && (options.memberSizes?.includes(n) ?? true)) {
+      if (options.members && memberSizes.includes(n)) {
         for (const parallel of [DEFAULT_PARALLEL, WIDE_PARALLEL]) {
           const m = await memberCalls(emulator, ours, n, parallel);
           memberTable.push(
@@ -260,14 +338,15 @@ async function main(): Promise<void> {
   }
   const checkpoints = options.skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "checkpoints on";
   console.log(
-    `\nnode ${process.version}, ${checkpoints}, parallel ${DEFAULT_PARALLEL}, ${MEMBERS} members per group\n`,
+    `\nnode ${process.version}, ${checkpoints}, parallel ${DEFAULT_PARALLEL}, ${MEMBERS} members per group, ` +
+      `median of ${options.runs} run(s) per size; load average (1, 5, 15 min): ${loads.join("; ")}\n`,
   );
   console.log(
-    "| N (resources) | up ours s | up floor s | ratio | up bare s | preview ours / floor s | refresh ours / floor s " +
-      "| destroy ours s | destroy floor s | ratio | destroy bare s | API calls per resource up / preview / refresh / destroy " +
-      "| bare calls per resource | state bytes per resource ours / floor | provider peak MiB ours / floor |",
+    "| N (resources) | up ours / floor s = ratio | preview | refresh | destroy | bare up / destroy s " +
+      "| API calls per resource up / preview / refresh / destroy | bare calls per resource " +
+      "| state bytes per resource ours / floor | provider peak MiB ours / floor |",
   );
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of table) console.log(row);
   if (memberTable.length > 0) {
     console.log("\nMembers added to and removed from existing groups:\n");
