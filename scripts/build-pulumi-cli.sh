@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Builds the Pulumi CLI and a Node.js language host from Go modules into
-# .cache/pulumi/bin/ (see docs/pulumi-cli.md).
+# Builds the Pulumi CLI, a Node.js language host and the Pulumi YAML language host from Go modules
+# into .cache/pulumi/bin/ (see docs/pulumi-cli.md).
 #
 #   scripts/build-pulumi-cli.sh          build what is missing or stale
-#   scripts/build-pulumi-cli.sh --force  rebuild both binaries
+#   scripts/build-pulumi-cli.sh --force  rebuild all three binaries
 #   scripts/build-pulumi-cli.sh --quiet  print nothing when there is nothing to do
-#   RESOURCEGROUPS_PULUMI_VERSION=3.259.0 scripts/build-pulumi-cli.sh
-#                                        the CLI of the Node.js 22/24 runs, into .cache/pulumi-3.259.0/bin/
+#   RESOURCEGROUPS_PULUMI_VERSION=3.277.0 scripts/build-pulumi-cli.sh
+#                                        the CLI of the Node.js 22/24 runs, into .cache/pulumi-3.277.0/bin/
 #
 # Inputs (committed): tools/pulumi-cli/{go.mod,go.sum} pin
 # github.com/pulumi/pulumi/pkg/v3 v3.248.0 (the default), tools/pulumi-cli-<major.minor>/
-# pin any other version; tools/pulumi-language-nodejs/ holds the language host,
-# built for every version. A binary is rebuilt only when its stamp (Pulumi version,
-# Go version, hash of its module's files) changes. Takes ~6 minutes the first
-# time on 2 cores (plus ~1 minute of module downloads); a no-op afterwards.
+# pin any other version; tools/pulumi-language-nodejs/ holds the Node.js language host,
+# built for every version. tools/pulumi-language-yaml/ pins the YAML language host: it does not
+# depend on the CLI version, so it is built once into .cache/pulumi-language-yaml/bin/ and linked
+# next to every CLI. A binary is rebuilt only when its stamp (version, Go version, hash of its
+# module's files) changes. Takes ~6 minutes (CLI) plus ~3 minutes (YAML host) the first time on
+# 2 cores (plus ~1 minute of module downloads); a no-op afterwards.
 set -euo pipefail
 
 VERSION=${RESOURCEGROUPS_PULUMI_VERSION:-3.248.0}
@@ -63,26 +65,38 @@ export GOFLAGS="${GOFLAGS:-} -buildvcs=false -trimpath"
 
 LDFLAGS="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
 
-# stamp MODULE_DIR -> a line identifying everything the binary is built from.
+# The YAML language host: its version is the one its module pins.
+YAML_MODULE="$REPO_ROOT/tools/pulumi-language-yaml"
+YAML_BIN_DIR="$REPO_ROOT/.cache/pulumi-language-yaml/bin"
+YAML_VERSION=$(grep -oE 'github\.com/pulumi/pulumi-yaml v[^[:space:]]+' "$YAML_MODULE/go.mod" | head -n 1 | cut -d' ' -f2)
+if [ -z "$YAML_VERSION" ]; then
+    echo "build-pulumi-cli: ${YAML_MODULE#"$REPO_ROOT"/}/go.mod pins no github.com/pulumi/pulumi-yaml version" >&2
+    exit 2
+fi
+YAML_LDFLAGS="-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$YAML_VERSION"
+
+# stamp MODULE_DIR VERSION -> a line identifying everything the binary is built from.
 stamp() {
-    local dir=$1 sum
+    local dir=$1 version=$2 sum
     sum=$(cd "$dir" && find . -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0 \
         | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
-    echo "$PULUMI_VERSION $("$GO" env GOVERSION) $sum"
+    echo "$version $("$GO" env GOVERSION) $sum"
 }
 
-# build NAME MODULE_DIR PACKAGE
+# build NAME MODULE_DIR PACKAGE [OUT_DIR VERSION LDFLAGS]: by default into BIN_DIR, as the CLI's version.
 build() {
-    local name=$1 dir=$2 pkg=$3 out="$BIN_DIR/$1" want have start
-    want=$(stamp "$dir")
+    local name=$1 dir=$2 pkg=$3 out_dir=${4:-$BIN_DIR} version=${5:-$PULUMI_VERSION} ldflags=${6:-$LDFLAGS}
+    local out="$out_dir/$name" want have start
+    want=$(stamp "$dir" "$version")
     have=$(cat "$out.stamp" 2>/dev/null || true)
     if [ "$FORCE" = 0 ] && [ -x "$out" ] && [ "$want" = "$have" ]; then
         [ "$QUIET" = 1 ] || log "$name is up to date ($want)"
         return
     fi
-    log "building $name $PULUMI_VERSION from $pkg (module ${dir#"$REPO_ROOT"/}); first build on 2 cores: ~1 min (language host), ~5 min (pulumi)..."
+    log "building $name $version from $pkg (module ${dir#"$REPO_ROOT"/}); first build on 2 cores: ~1 min (Node.js host), ~3 min (YAML host), ~6 min (pulumi)..."
     start=$(date +%s)
-    (cd "$dir" && "$GO" build -ldflags "$LDFLAGS" -o "$out.tmp" "$pkg")
+    mkdir -p "$out_dir"
+    (cd "$dir" && "$GO" build -ldflags "$ldflags" -o "$out.tmp" "$pkg")
     mv -f "$out.tmp" "$out"
     echo "$want" >"$out.stamp"
     BUILT=1
@@ -93,6 +107,9 @@ mkdir -p "$BIN_DIR"
 [ "$QUIET" = 1 ] || log "using $("$GO" version)"
 build pulumi-language-nodejs "$REPO_ROOT/tools/pulumi-language-nodejs" .
 build pulumi "$CLI_MODULE" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+# After the CLI: what the two share is then already in the Go build cache.
+build pulumi-language-yaml "$YAML_MODULE" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
+    "$YAML_BIN_DIR" "$YAML_VERSION" "$YAML_LDFLAGS"
 
 # The CLI looks for its bundled plugins (dynamic provider, policy launcher)
 # next to its own executable first; link our launcher scripts there so the
@@ -100,6 +117,8 @@ build pulumi "$CLI_MODULE" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 for script in "$REPO_ROOT"/scripts/bin/pulumi-*; do
     ln -sfn "../../../scripts/bin/$(basename "$script")" "$BIN_DIR/$(basename "$script")"
 done
+# The YAML host is a bundled plugin too: the one copy, linked next to every CLI.
+ln -sfn "../../pulumi-language-yaml/bin/pulumi-language-yaml" "$BIN_DIR/pulumi-language-yaml"
 
 actual=$(PULUMI_SKIP_UPDATE_CHECK=true "$BIN_DIR/pulumi" version 2>/dev/null || true)
 if [ "$actual" != "$PULUMI_VERSION" ]; then

@@ -12,14 +12,16 @@
 #       scripts/pulumi-env.sh --sandbox pulumi preview   # run one command in the sandbox
 #       scripts/pulumi-env.sh --sandbox                  # print the environment it sets
 #
-# The sandbox uses Pulumi CLI v3.248.0, or the version in RESOURCEGROUPS_PULUMI_VERSION (3.259.0 for
-# the Node.js 22/24 runs, kept in .cache/pulumi-3.259.0). It finds that CLI, in this order:
+# The sandbox uses Pulumi CLI v3.248.0, or the version in RESOURCEGROUPS_PULUMI_VERSION (3.277.0 for
+# the Node.js 22/24 runs, kept in .cache/pulumi-3.277.0). It finds that CLI, in this order:
 #   1. a `pulumi` already on PATH (with RESOURCEGROUPS_PULUMI_VERSION set: only if it is that version);
 #   2. the build in .cache/pulumi/bin or .cache/pulumi-<version>/bin (scripts/build-pulumi-cli.sh; refreshed
 #      when `go` is available and the pinned sources changed);
 #   3. building it with Go (scripts/build-pulumi-cli.sh, ~6 min the first time);
 #   4. the official npm launcher package `pulumi`, which downloads the CLI
 #      from get.pulumi.com into $PULUMI_HOME/versions/ (needs internet).
+# Each CLI of steps 2 and 3 has the Pulumi YAML language host next to it (a link to the one build in
+# .cache/pulumi-language-yaml, made with the CLI); official CLIs ship their own.
 # Existing values of the variables below are kept (except PATH, which is prepended).
 
 _pulumi_env_main() {
@@ -87,7 +89,7 @@ _pulumi_env_main() {
     fi
 
     # The CLI's folder first (it holds pulumi-language-nodejs and, for our build,
-    # links to the launchers), then our launchers for a CLI installed elsewhere.
+    # links to the launchers and to pulumi-language-yaml), then our launchers for a CLI installed elsewhere.
     case ":$PATH:" in *":$cli_dir:"*) ;; *) PATH="$cli_dir:$PATH" ;; esac
     case ":$PATH:" in *":$repo/scripts/bin:"*) ;; *) PATH="$PATH:$repo/scripts/bin" ;; esac
     export PATH
