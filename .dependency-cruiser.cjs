@@ -62,6 +62,22 @@ module.exports = {
       "The policy pack judges programs by the vendors' rules, which are the contracts, not the provider.",
     ),
     {
+      name: "plugin-builds-on-provider-and-contracts",
+      comment:
+        "The provider plugin serves the provider's own handlers and the contracts' schemas, nothing of the emulator or the policy pack.",
+      severity: "error",
+      from: { path: "^plugin/" },
+      to: { path: "^(emulator|policy)/" },
+    },
+    {
+      name: "nothing-imports-the-plugin",
+      comment:
+        "The plugin is a program the engine starts: the packages stand without it (its tests may read it).",
+      severity: "error",
+      from: { pathNot: ["^plugin/", TESTS] },
+      to: { path: "^plugin/" },
+    },
+    {
       name: "provider-core-knows-no-vendor",
       comment:
         "The provider's core is vendor-neutral: the vendors and the runtime build on it, never the reverse.",
@@ -79,7 +95,7 @@ module.exports = {
     },
   ],
   options: {
-    exclude: { path: `${inWorkspaces(WORKSPACES)}dist/` },
+    exclude: { path: `${inWorkspaces([...WORKSPACES, "plugin"])}dist/` },
     doNotFollow: { path: "node_modules" },
     // Type-only imports count: a cycle through types is a cycle of the design all the same.
     tsPreCompilationDeps: true,

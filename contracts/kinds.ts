@@ -202,3 +202,26 @@ export function kindFor(vendor: Vendor, role: Role): Kind {
   if (kind === undefined) throw new Error(`no ${role} kind at ${vendor}`);
   return kind;
 }
+
+/**
+ * The arguments whose change makes a kind's diff replace the resource instead of updating it: what the
+ * handlers decide with and what the provider schema marks `replaceOnChanges`. Most name what the object
+ * belongs to (a group, a project, an account), which no API lets an object change.
+ */
+export const REPLACE_ON: { readonly [K in KindName]: readonly string[] } = {
+  resourceGroup: ["type", "associationEpIds", "enterpriseProjectId", "projectId"],
+  // A CES member is its namespace and dimensions: any change is another member.
+  groupMember: ["groupId", "namespace", "dimensions", "projectId"],
+  tagRule: ["groupId", "projectId"],
+  groupMembers: ["groupId", "projectId"],
+  cloudflareResourceGroup: ["accountId"],
+  // A Cloudflare member is one zone of one group: any change is another member.
+  cloudflareGroupMember: ["accountId", "groupId", "zoneId"],
+  cloudflareGroupMembers: ["accountId", "groupId"],
+  stronglyResourceGroup: [],
+  stronglyGroupMember: ["groupId", "type", "resourceId"],
+  stronglyGroupMembers: ["groupId"],
+  zopnightResourceGroup: [],
+  zopnightGroupMember: ["groupId", "resource"],
+  zopnightGroupMembers: ["groupId"],
+};

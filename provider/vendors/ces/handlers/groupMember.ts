@@ -2,6 +2,7 @@
 import { announcing, createsOnlyIfReplaced } from "../../../core/batches";
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../../../core/handler";
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/ces";
 import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces";
@@ -30,7 +31,9 @@ export const groupMemberHandler: ResourceHandler = {
       dimensions: !Array.isArray(news.dimensions) || !sameDimensions(olds.dimensions, news.dimensions),
       projectId: !sameProject(olds.projectId, news.projectId),
     };
-    return Promise.resolve(createsOnlyIfReplaced(news.groupId, decide(changed, Object.keys(changed), false)));
+    return Promise.resolve(
+      createsOnlyIfReplaced(news.groupId, decide(changed, REPLACE_ON.groupMember, false)),
+    );
   },
 
   async create(inputs: GroupMemberState) {

@@ -5,6 +5,7 @@
  */
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
@@ -71,7 +72,7 @@ export const groupMembersHandler: ResourceHandler = {
       members: memberListChanged(news.members, olds.members, olds.declaredMembers, identity),
     };
     // The replacement names another group (or project), so it can exist before the old one goes.
-    return Promise.resolve(decide(changed, ["groupId", "projectId"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.groupMembers, false));
   },
 
   async create(inputs: GroupMembersState) {

@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkArgs } from "../../../core/check";
 import { createByName } from "../../../core/createByName";
 import { decide, sameSet } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { BadRequestError } from "../../../core/http/errors";
@@ -24,9 +25,6 @@ export interface ResourceGroupOutputs extends ResourceGroupState {
   groupId: string;
   createTime: number;
 }
-
-/** Fields the API cannot change in place; names are unique, so the old group must go first. */
-export const GROUP_REPLACE_ON = ["type", "associationEpIds", "enterpriseProjectId", "projectId"] as const;
 
 export function normalizeGroup(args: ResourceGroupInputs): ResourceGroupState {
   return {
@@ -116,7 +114,8 @@ export const resourceGroupHandler: ResourceHandler = {
           enterpriseProjectId: (olds.enterpriseProjectId ?? "0") !== news.enterpriseProjectId,
           projectId: !sameProject(olds.projectId, news.projectId),
         },
-        GROUP_REPLACE_ON,
+        REPLACE_ON.resourceGroup,
+        // Names are unique in a project, so the old group must go first.
         true,
       ),
     );

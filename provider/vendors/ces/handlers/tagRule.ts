@@ -4,6 +4,7 @@
  */
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -76,7 +77,7 @@ export const tagRuleHandler: ResourceHandler = {
       ...changedFields(olds, news, ["groupId", "key", "value"]),
       projectId: !sameProject(olds.projectId, news.projectId),
     };
-    return Promise.resolve(decide(changed, ["groupId", "projectId"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.tagRule, false));
   },
 
   async create(inputs: TagRuleState) {

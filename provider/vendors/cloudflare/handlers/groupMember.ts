@@ -6,6 +6,7 @@
  */
 import { Batches, announce, createsOnlyIfReplaced, withPrefix } from "../../../core/batches";
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -106,7 +107,7 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
   diff(_id, olds: CloudflareMemberState, news: CloudflareMemberState) {
     const changed = changedFields(olds, news, ["accountId", "groupId", "zoneId"]);
     return Promise.resolve(
-      createsOnlyIfReplaced(announcedKey(news), decide(changed, Object.keys(changed), false)),
+      createsOnlyIfReplaced(announcedKey(news), decide(changed, REPLACE_ON.cloudflareGroupMember, false)),
     );
   },
 

@@ -8,6 +8,7 @@
  * the group must be neither `exclusive` nor account-wide, and no GroupMember may add zones to it.
  */
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -144,7 +145,7 @@ export const cloudflareGroupMembersHandler: ResourceHandler = {
       zoneIds: memberListChanged(news.zoneIds, olds.zoneIds, olds.declaredZoneIds, String),
     };
     // The replacement names another group, so it can exist before the old one goes.
-    return Promise.resolve(decide(changed, ["accountId", "groupId"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.cloudflareGroupMembers, false));
   },
 
   async create(inputs: CloudflareGroupMembersState) {

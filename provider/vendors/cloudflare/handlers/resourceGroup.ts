@@ -1,5 +1,6 @@
 /** create/read/diff/update/delete of a Cloudflare ResourceGroup: a named access scope of zones. */
 import { decide, sameSet } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { withLock } from "../../../core/locks";
@@ -100,7 +101,7 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
           exclusive: olds.exclusive !== news.exclusive,
         },
         // Each account is its own namespace of names, so the new group can exist before the old goes.
-        ["accountId"],
+        REPLACE_ON.cloudflareResourceGroup,
         false,
       ),
     );

@@ -7,6 +7,7 @@
  */
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../../../core/handler";
 import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
@@ -28,7 +29,7 @@ export const stronglyGroupMemberHandler: ResourceHandler = {
 
   diff(_id, olds: StronglyMemberState, news: StronglyMemberState) {
     const changed = changedFields(olds, news, ["groupId", "type", "resourceId", "name"]);
-    return Promise.resolve(decide(changed, ["groupId", "type", "resourceId"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.stronglyGroupMember, false));
   },
 
   /** A member already in the group (an earlier answer lost, or added outside) is taken over and renamed if need be. */

@@ -7,6 +7,7 @@
  */
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { eachLimited } from "../../../core/eachLimited";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -67,7 +68,7 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
       members: memberListChanged(news.members, olds.members, olds.declaredMembers, identityAndName),
     };
     // The replacement names another group, so it can exist before the old one goes.
-    return Promise.resolve(decide(changed, ["groupId"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.stronglyGroupMembers, false));
   },
 
   async create(inputs: StronglyGroupMembersState) {

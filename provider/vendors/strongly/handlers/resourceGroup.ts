@@ -2,6 +2,7 @@
 import { checkArgs } from "../../../core/check";
 import { createByName } from "../../../core/createByName";
 import { decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
@@ -67,7 +68,7 @@ export const stronglyResourceGroupHandler: ResourceHandler = {
     return Promise.resolve(
       decide(
         { name: olds.name !== news.name, description: (olds.description ?? "") !== news.description },
-        [],
+        REPLACE_ON.stronglyResourceGroup,
         false,
       ),
     );

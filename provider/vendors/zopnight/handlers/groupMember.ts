@@ -4,6 +4,7 @@
  */
 import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { NotFoundError } from "../../../core/http/errors";
@@ -108,7 +109,7 @@ export const zopnightGroupMemberHandler: ResourceHandler = {
       resourceSpelling: sameResource && olds.resource !== news.resource,
       ...changedFields(olds, news, ["executionTier", "executionOrder"]),
     };
-    return Promise.resolve(decide(changed, ["groupId", "resource"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.zopnightGroupMember, false));
   },
 
   async create(inputs: ZopNightMemberState) {

@@ -6,6 +6,7 @@
  */
 import { checkArgs } from "../../../core/check";
 import { decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { eachLimited } from "../../../core/eachLimited";
 import { ConflictError, PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
@@ -161,7 +162,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
       members: memberListChanged<ListedMember>(news.members, olds.members, olds.declaredMembers, declaredKey),
     };
     // The replacement names another group, so it can exist before the old one goes.
-    return Promise.resolve(decide(changed, ["groupId"], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.zopnightGroupMembers, false));
   },
 
   async create(inputs: ZopNightGroupMembersState) {

@@ -2,6 +2,7 @@
 import { checkArgs } from "../../../core/check";
 import { createByName } from "../../../core/createByName";
 import { changedFields, decide } from "../../../core/diff";
+import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
@@ -64,7 +65,7 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
   diff(_id, olds: ZopNightGroupOutputs, news: ZopNightGroupState) {
     // Both fields change in place; `adopt` matters only on create.
     const changed = changedFields(olds, news, ["name", "description"]);
-    return Promise.resolve(decide(changed, [], false));
+    return Promise.resolve(decide(changed, REPLACE_ON.zopnightResourceGroup, false));
   },
 
   async create(inputs: ZopNightGroupState) {
