@@ -3,7 +3,7 @@
  * every failure turned into a typed error that never carries the request's headers.
  */
 import { randomUUID } from "node:crypto";
-import axios, { type AxiosInstance, type AxiosResponse, type Method } from "axios";
+import type { AxiosInstance, AxiosResponse, AxiosStatic, Method } from "axios";
 import {
   ApiConnectionError,
   ApiTimeoutError,
@@ -94,7 +94,7 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.redact = redactor(Object.values(options.headers));
-    this.axios = axios.create({
+    this.axios = axios().create({
       baseURL: options.baseURL,
       headers: { "Content-Type": "application/json", Accept: "application/json", ...options.headers },
       timeout: options.timeoutMs,
@@ -210,13 +210,17 @@ export function redactor(headerValues: readonly string[]): (text: string) => str
   return (text) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
 }
 
+/** axios loads with the first client, not with this module: a preview, which calls no API, makes none. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const axios = (): AxiosStatic => (require("axios") as { default: AxiosStatic }).default;
+
 /** Keeps only the reason from an axios failure: its config (and so the token) stays behind. */
 function connectionError(
   operation: string,
   error: unknown,
   redact: (text: string) => string,
 ): ApiConnectionError {
-  const code = axios.isAxiosError(error) ? error.code : undefined;
+  const code = axios().isAxiosError(error) ? error.code : undefined;
   const message = redact(error instanceof Error ? error.message : String(error));
   if (code === "ETIMEDOUT" || code === "ECONNABORTED") {
     return new ApiTimeoutError(operation, `timed out: ${message}`);

@@ -6,8 +6,8 @@
  */
 import type { Agent as HttpAgent } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
-import { HttpProxyAgent } from "http-proxy-agent";
-import { HttpsProxyAgent } from "https-proxy-agent";
+import type * as httpProxyAgent from "http-proxy-agent";
+import type * as httpsProxyAgent from "https-proxy-agent";
 import { getProxyForUrl } from "proxy-from-env";
 
 /** The axios options that route a client's requests; empty when its endpoint is reached directly. */
@@ -23,9 +23,12 @@ export interface ProxyAgents {
 export function proxyAgentsFor(baseURL: string): ProxyAgents {
   const proxy = proxyFor(baseURL);
   if (proxy === undefined) return {};
+  // Loaded only when a proxy is set: most runs never need them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   return new URL(baseURL).protocol === "https:"
-    ? { httpsAgent: new HttpsProxyAgent(proxy) }
-    : { httpAgent: new HttpProxyAgent(proxy) };
+    ? { httpsAgent: new (require("https-proxy-agent") as typeof httpsProxyAgent).HttpsProxyAgent(proxy) }
+    : { httpAgent: new (require("http-proxy-agent") as typeof httpProxyAgent).HttpProxyAgent(proxy) };
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /** The proxy URL the environment gives for `url`, or undefined to connect directly. */
