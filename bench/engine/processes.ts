@@ -3,7 +3,7 @@
  * from Linux's /proc (VmHWM: the resident set's high-water mark, so a short poll interval loses
  * nothing but a process that lives less than one interval).
  */
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { readFileSync, readdirSync, readlinkSync, realpathSync } from "node:fs";
 
 function read(path: string): string | undefined {
   try {
@@ -15,6 +15,8 @@ function read(path: string): string | undefined {
 
 /** Peak RSS in KiB of every dynamic-provider process running in `dir` now, by pid. */
 function providerPeaks(dir: string): Map<number, number> {
+  // /proc shows a process's cwd with symbolic links resolved.
+  const realDir = realpathSync(dir);
   const peaks = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -26,7 +28,7 @@ function providerPeaks(dir: string): Map<number, number> {
     } catch {
       continue;
     }
-    if (cwd !== dir) continue;
+    if (cwd !== dir && cwd !== realDir) continue;
     const hwm = /VmHWM:\s+(\d+) kB/.exec(read(`/proc/${entry}/status`) ?? "");
     if (hwm?.[1]) peaks.set(Number(entry), Number(hwm[1]));
   }
