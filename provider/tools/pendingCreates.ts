@@ -18,6 +18,7 @@
  * were (recover.ts then writes the state so that they survive).
  */
 import { kindOfToken, type Kind, type Vendor } from "pulumi-resource-groups-contracts/kinds";
+import { runInConnection } from "../core/connections";
 import { handlers } from "../runtime";
 import { cesApi } from "../vendors/ces/settings";
 import { cloudflareApi } from "../vendors/cloudflare/settings";
@@ -136,7 +137,9 @@ async function settleGroupCreate(
   resources: StateResource[],
 ): Promise<Settled> {
   const urn = op.resource.urn;
-  const id = await LOOKUPS[kind.vendor](op.resource.inputs ?? {});
+  const inputs = op.resource.inputs ?? {};
+  // Looked up where the resource lives: through its named connection, if it has one.
+  const id = await runInConnection(optionalText(inputs, "connection"), () => LOOKUPS[kind.vendor](inputs));
   const drop = (reason: string) => dropped(urn, resources, reason);
   if (id === undefined) return drop("the vendor holds no group of that name: the next up creates it");
   const held = heldIndex(resources, urn);

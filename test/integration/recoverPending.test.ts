@@ -310,3 +310,34 @@ test("a group whose references would not resolve in the state is not written", a
     settlePendingOperations({ resources: [stackResource], pending_operations: [op] }),
   ).rejects.toThrow(/refers to urn:pulumi:dev::app::x:y:Z::missing, which comes after it or is missing/);
 });
+
+test("a group of a named connection is looked up and read through that connection", async () => {
+  // The connection points at another CES project of the same emulator: the group is found only there.
+  const project = "other-project";
+  process.env.RESOURCEGROUPS_CONNECTIONS = JSON.stringify({ other: { projectId: project } });
+  try {
+    const made = await env().call<{ group_id: string }>(
+      "POST",
+      `/v2/${project}/resource-groups`,
+      { group_name: "pending-elsewhere", type: "Manual" },
+      { "X-Auth-Token": env().emulator.tokens.ces },
+    );
+    const op = pending(`${DYNAMIC}:ResourceGroup`, "elsewhere", {
+      name: "pending-elsewhere",
+      type: "Manual",
+      tags: [],
+      associationEpIds: [],
+      connection: "other",
+    });
+    const { deployment, outcomes } = await settlePendingOperations({
+      resources: [stackResource],
+      pending_operations: [op],
+    });
+    expect(outcomesOf(outcomes)).toEqual([["elsewhere", "adopted"]]);
+    const adopted = deployment.resources?.find((r) => r.urn === op.resource.urn);
+    expect(adopted?.id).toBe(made.body.group_id);
+    expect(adopted?.outputs?.connection).toBe("other");
+  } finally {
+    delete process.env.RESOURCEGROUPS_CONNECTIONS;
+  }
+});
