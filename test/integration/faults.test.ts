@@ -80,7 +80,7 @@ describe("retries under injected faults", () => {
     const attempt = create("resourceGroup", { name: "never" });
     await expect(attempt).rejects.toThrow(ServerError);
     await expect(attempt).rejects.toThrow(
-      /look up resource group 'never' failed with HTTP 500 ces\.0007.*\(request id [0-9a-f]+\)\. The API kept failing after all retries/,
+      /look up resource group 'never' failed: the CES API at http:\/\/127\.0\.0\.1:\d+ answered HTTP 500 ces\.0007.*\(request id [0-9a-f]+\)\. The API kept failing after all retries/,
     );
   });
 });

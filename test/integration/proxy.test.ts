@@ -80,6 +80,7 @@ afterEach(async () => {
 /** A client of the Strongly API, made after the environment is set, as the provider does. */
 function stronglyClient(): HttpClient {
   return new HttpClient({
+    api: "the Strongly API",
     baseURL: `${env.emulator.url}/api/v1/finops`,
     headers: { "X-API-Key": env.emulator.tokens.strongly },
     timeoutMs: 5000,

@@ -12,9 +12,11 @@ import {
   apiErrorFor,
   type ApiError,
   type ApiErrorDetails,
+  type ApiTarget,
 } from "./errors";
 import { isRetryable, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from "./retry";
 import { proxyAgentsFor } from "./proxy";
+import { settingSpec, where } from "../settings";
 
 /**
  * A 429 is the server pacing its clients, not a failure: it gets a budget of its own, this many times
@@ -32,6 +34,8 @@ export interface VendorErrorBody {
 }
 
 export interface HttpClientOptions {
+  /** The API by its name in messages, e.g. "the CES API". */
+  api: string;
   baseURL: string;
   headers: Record<string, string>;
   timeoutMs: number;
@@ -40,6 +44,8 @@ export interface HttpClientOptions {
   parseError: (body: unknown, headers: Record<string, unknown>) => VendorErrorBody;
   /** Where the user sets the credential, quoted in authentication errors. */
   credentialHint: string;
+  /** Where the user sets the endpoint, quoted when nothing answers. */
+  endpointHint?: string;
   /** What a 403 means at this vendor, e.g. which scope the credential lacks. */
   permissionHint?: (details: ApiErrorDetails) => string | undefined;
   /** Replaces the real sleep in tests of the retry schedule. */
@@ -91,9 +97,12 @@ export interface HttpResponse<T> {
 export class HttpClient {
   private readonly axios: AxiosInstance;
   private readonly redact: (text: string) => string;
+  /** Where requests go, for messages. */
+  private readonly target: ApiTarget;
 
   constructor(private readonly options: HttpClientOptions) {
     this.redact = redactor(Object.values(options.headers));
+    this.target = { api: options.api, url: options.baseURL, endpointHint: options.endpointHint };
     this.axios = axios().create({
       baseURL: options.baseURL,
       headers: { "Content-Type": "application/json", Accept: "application/json", ...options.headers },
@@ -171,7 +180,7 @@ export class HttpClient {
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
       });
     } catch (error) {
-      throw connectionError(spec.operation, error, this.redact);
+      throw connectionError(spec.operation, this.target, error, this.redact);
     }
     if (response.status >= 200 && response.status < 300) {
       return { status: response.status, data: response.data as T };
@@ -181,6 +190,7 @@ export class HttpClient {
     const details: ApiErrorDetails = {
       operation: spec.operation,
       status: response.status,
+      target: this.target,
       ...body,
       // A server may echo what it was sent; the credential never goes further than this client.
       ...(body.errorMsg === undefined ? {} : { errorMsg: this.redact(body.errorMsg) }),
@@ -217,13 +227,20 @@ const axios = (): AxiosStatic => (require("axios") as { default: AxiosStatic }).
 /** Keeps only the reason from an axios failure: its config (and so the token) stays behind. */
 function connectionError(
   operation: string,
+  target: ApiTarget,
   error: unknown,
   redact: (text: string) => string,
 ): ApiConnectionError {
   const code = axios().isAxiosError(error) ? error.code : undefined;
   const message = redact(error instanceof Error ? error.message : String(error));
   if (code === "ETIMEDOUT" || code === "ECONNABORTED") {
-    return new ApiTimeoutError(operation, `timed out: ${message}`);
+    const timeout = where(settingSpec("requestTimeoutMs"));
+    const hint = target.endpointHint
+      ? `Check the endpoint (${target.endpointHint}); a slow API needs a larger timeout (${timeout})`
+      : `A slow API needs a larger timeout (${timeout})`;
+    return new ApiTimeoutError(operation, `timed out: ${message}`, target, hint);
   }
-  return new ApiConnectionError(operation, code ? `${code}: ${message}` : message);
+  // "connect ECONNREFUSED 127.0.0.1:9" names its code already.
+  const reason = code && !message.includes(code) ? `${code}: ${message}` : message;
+  return new ApiConnectionError(operation, reason, target);
 }

@@ -2,6 +2,7 @@
 import { Batches, withPrefix } from "../../core/batches";
 import { ConflictError } from "../../core/errors";
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
+import { settingSpec, where } from "../../core/settings";
 import { SharedReads } from "../../core/sharedReads";
 import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
 import { memberKey } from "pulumi-resource-groups-contracts/ces";
@@ -61,6 +62,8 @@ export class CesApi {
     this.base = `/v2/${encodeURIComponent(settings.projectId)}/resource-groups`;
     this.http = new HttpClient({
       ...commonHttpOptions(settings),
+      api: "the CES API",
+      endpointHint: where(settingSpec("endpoint")),
       baseURL: settings.endpoint.replace(/\/+$/, ""),
       headers: { "X-Auth-Token": settings.token },
       parseError: (body, headers) => {

@@ -1,5 +1,6 @@
 /** The Cloudflare IAM resource-group API (docs/vendors/cloudflare.md). */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
+import { settingSpec, where } from "../../core/settings";
 import { SharedReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
@@ -31,6 +32,8 @@ export class CloudflareApi {
   constructor(private readonly options: CloudflareApiOptions) {
     this.http = new HttpClient({
       ...commonHttpOptions(options),
+      api: "the Cloudflare API",
+      endpointHint: where(settingSpec("cloudflareEndpoint")),
       baseURL: options.endpoint.replace(/\/+$/, ""),
       headers: { Authorization: `Bearer ${options.token}` },
       parseError: (body) => {

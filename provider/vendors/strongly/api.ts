@@ -1,5 +1,6 @@
 /** The Strongly FinOps resource-group API (docs/vendors/strongly.md). */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
+import { settingSpec, where } from "../../core/settings";
 import { ApiConflictError, type ApiErrorDetails } from "../../core/http/errors";
 import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly";
 import { processWideReads } from "../../core/sharedReads";
@@ -52,6 +53,8 @@ export class StronglyApi {
   constructor(private readonly options: StronglyApiOptions) {
     this.http = new HttpClient({
       ...commonHttpOptions(options),
+      api: "the Strongly API",
+      endpointHint: where(settingSpec("stronglyEndpoint")),
       baseURL: options.endpoint.replace(/\/+$/, ""),
       headers: { "X-API-Key": options.apiKey },
       parseError: (body) => {

@@ -1,5 +1,6 @@
 /** The ZopNight resource-group API client (docs/vendors/zopnight.md), on the shared HTTP core. */
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
+import { settingSpec, where } from "../../core/settings";
 import { ApiConflictError } from "../../core/http/errors";
 import { processWideReads } from "../../core/sharedReads";
 import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
@@ -40,6 +41,8 @@ export class ZopNightApi {
     this.endpoint = options.endpoint.replace(/\/+$/, "");
     this.http = new HttpClient({
       ...commonHttpOptions(options),
+      api: "the ZopNight API",
+      endpointHint: where(settingSpec("zopnightEndpoint")),
       baseURL: this.endpoint,
       headers: { Authorization: `Bearer ${options.token}` },
       parseError: (body) => ({ errorMsg: errorMessage(body) }),
