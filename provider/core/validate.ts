@@ -89,6 +89,21 @@ export function validate<S extends z.ZodType>(
   const unknowns = unknownPaths(props);
   const failures = (result.success ? [] : result.error.issues)
     .filter((issue) => !unknowns.some((u) => startsWith(issue.path, u)))
-    .map((issue) => ({ property: formatPath(issue.path) || "(inputs)", reason: issue.message }));
+    .map((issue) => failureAt(issue.path, issue.message));
   return { ok: false, failures: [...unknownArgs, ...failures] };
+}
+
+/**
+ * A failure as the CLI can show it: under the top-level argument, whose value the CLI looks up by that
+ * name (it finds no value for `zones[2]`), with the whole path in the reason (`zones[2]: ...`). A rule
+ * of no one argument is the resource's own failure (no property).
+ */
+export function failureAt(path: readonly PropertyKey[], message: string): CheckFailure {
+  const [argument] = path;
+  if (argument === undefined) return { property: "", reason: message };
+  const where = formatPath(path);
+  // "zoneIds[2] repeats zoneIds[0]" names its entry already.
+  const named =
+    path.length === 1 || (message.startsWith(where) && /^(?:[ :]|$)/.test(message.slice(where.length)));
+  return { property: String(argument), reason: named ? message : `${where}: ${message}` };
 }

@@ -67,7 +67,7 @@ describe("invalid input", () => {
       await expectRefused(
         program(group("nested", { type: "TAG", tags: [{ key: "k".repeat(37), value: "v" }] })),
         [
-          /property tags\[0\]\.key value .* has a problem: tag key must have at most 36 characters \(got 37\)/,
+          /property tags value .* has a problem: tags\[0\]\.key: tag key must have at most 36 characters \(got 37\)/,
         ],
       );
     },

@@ -75,7 +75,8 @@ describe("ces.GroupMembers", () => {
     ];
     members.push(ecs("a"));
     const result = await handlers.groupMembers.check({}, { groupId: "rg" + "x".repeat(22), members });
-    expect(result.failures?.map((f) => f.property)).toEqual(["members[3].dimensions[0].name", "members[4]"]);
+    expect(result.failures?.map((f) => f.property)).toEqual(["members", "members"]);
+    expect(result.failures?.[0]?.reason).toMatch(/^members\[3\]\.dimensions\[0\]\.name: /);
     expect(result.failures?.[1]?.reason).toMatch(/^members\[4\] repeats members\[0\]/);
     expect(ces().stats().total).toBe(0);
   });
@@ -284,7 +285,9 @@ describe("ces.GroupMembers", () => {
     ces().setFaults({ failNext: 1, failNextStatus: 500 });
     const attempt = create("groupMembers", { groupId, members: many(3, "f") });
     await expect(attempt).rejects.toThrow(ServerError);
-    await expect(attempt).rejects.toThrow(/add 3 members to resource group rg\w+ failed with HTTP 500/);
+    await expect(attempt).rejects.toThrow(
+      /add 3 members to resource group rg\w+ failed: the CES API at \S+ answered HTTP 500/,
+    );
     expect(await listed(groupId)).toEqual([]);
   });
 

@@ -54,7 +54,8 @@ describe("strongly.GroupMembers", () => {
     const groupId = "rg_" + "a".repeat(16);
     const members = [workflow(1), { type: "robot", resourceId: "x", name: "n" }, workflow(1, "again")];
     const result = await handler.check({}, { groupId, members });
-    expect(result.failures?.map((f) => f.property)).toEqual(["members[1].type", "members[2]"]);
+    expect(result.failures?.map((f) => f.property)).toEqual(["members", "members"]);
+    expect(result.failures?.[0]?.reason).toMatch(/^members\[1\]\.type: /);
     expect(result.failures?.[1]?.reason).toMatch(/^members\[2\] repeats members\[0\] \(workflow\/wf_1\)/);
     const tooMany = await handler.check({}, { groupId, members: workflows(0, 501) });
     expect(tooMany.failures?.map((f) => f.reason)).toEqual([
