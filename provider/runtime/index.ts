@@ -22,6 +22,7 @@ import type * as zopnightResourceGroup from "../vendors/zopnight/handlers/resour
 import type { KindName } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../core/handler";
 import { connectedTable } from "./connected";
+import { presentErrors } from "./presentErrors";
 
 export { configure, resetSettings } from "../core/settings";
 import type * as cesSettings from "../vendors/ces/settings";
@@ -114,6 +115,6 @@ const kindHandlers: { readonly [K in KindName]: ResourceHandler } = {
   ),
 };
 
-export const handlers = connectedTable(kindHandlers);
+export const handlers = presentErrors(connectedTable(kindHandlers));
 
 export type HandlerKind = KindName;
