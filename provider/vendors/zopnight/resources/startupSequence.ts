@@ -4,8 +4,9 @@ import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
 import { resourceRef } from "pulumi-resource-groups-contracts/zopnight";
 import { GroupMember, type ExecutionTier } from "./groupMember";
 import { ResourceGroup } from "./resourceGroup";
+import type { ConnectionArgs } from "../../../core/connectionArgs";
 
-export interface StartupSequenceArgs {
+export interface StartupSequenceArgs extends ConnectionArgs {
   /** The group's name; defaults to the component's name. See `ResourceGroup`. */
   groupName?: pulumi.Input<string>;
   /** The group's description, at most 500 characters. */
@@ -118,9 +119,11 @@ export class StartupSequence extends pulumi.ComponentResource {
     if (problems.length > 0) {
       throw new Error(`zopnight.StartupSequence '${name}': ${problems.join("; ")}`);
     }
+    // The group and its members live behind the same connection; none given is none passed on.
+    const connection = args.connection === undefined ? {} : { connection: args.connection };
     this.group = new ResourceGroup(
       name,
-      { name: args.groupName ?? name, description: args.description, adopt: args.adopt },
+      { name: args.groupName ?? name, description: args.description, adopt: args.adopt, ...connection },
       { parent: this },
     );
     this.groupId = this.group.groupId;
@@ -131,6 +134,7 @@ export class StartupSequence extends pulumi.ComponentResource {
         memberName(name, entry.resource),
         {
           groupId: this.group.groupId,
+          ...connection,
           resource: entry.resource,
           executionTier: entry.executionTier,
           executionOrder: entry.executionOrder,
