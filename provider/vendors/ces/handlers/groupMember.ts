@@ -4,16 +4,30 @@ import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/ces";
 import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces";
 import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
+import { GET_TARGETS, inProject, memberFromId } from "./get";
 import { sameProject } from "./project";
 import { requireManualGroup } from "./targetGroup";
 
 export interface GroupMemberState extends Member {
   groupId: string;
   projectId?: string;
+}
+
+/** A get: the group and member come from the id, in the configured project. */
+async function readForGet(id: string) {
+  const target = GET_TARGETS.groupMember;
+  const found = memberFromId(id);
+  if (!found) throw malformedGetId(target, id);
+  if (!(await cesApi().hasMember(found.groupId, found.member))) {
+    throw missingForGet(target, id, inProject(undefined));
+  }
+  const state: GroupMemberState = { groupId: found.groupId, ...found.member };
+  return { id, props: { ...state } };
 }
 
 const member = (state: GroupMemberState): Member => ({
@@ -44,6 +58,7 @@ export const groupMemberHandler: ResourceHandler = {
   },
 
   async read(id, props: GroupMemberState) {
+    if (isGetRead(props)) return readForGet(id);
     const present = await cesApi(props.projectId).hasMember(props.groupId, member(props));
     return present ? { id, props } : { id: "", props: {} };
   },

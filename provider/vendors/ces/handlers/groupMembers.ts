@@ -8,6 +8,7 @@ import { decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { chunks, diffMemberSets, memberListChanged, membersBy } from "../../../core/memberSet";
 import { groupMembersArgs } from "pulumi-resource-groups-contracts/ces";
@@ -15,6 +16,7 @@ import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
 import { memberKey } from "pulumi-resource-groups-contracts/ces";
 import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
+import { GET_TARGETS, inProject, namespacesFromId } from "./get";
 import { sameProject } from "./project";
 import { requireManualGroup } from "./targetGroup";
 
@@ -60,6 +62,18 @@ async function inBatches(
   }
 }
 
+/** A get: the group and the namespaces to list come from the id, in the configured project. */
+async function readForGet(id: string) {
+  const target = GET_TARGETS.groupMembers;
+  const found = namespacesFromId(id);
+  if (!found) throw malformedGetId(target, id);
+  const members = await cesApi().membersIn(found.groupId, found.namespaces, []);
+  if (members === undefined) throw missingForGet(target, id, inProject(undefined));
+  const outs: GroupMembersOutputs = { groupId: found.groupId, members, declaredMembers: [] };
+  // The group's id, as a GroupMembers made by this program has it.
+  return { id: found.groupId, props: { ...outs } };
+}
+
 export const groupMembersHandler: ResourceHandler = {
   check: checkArgs(groupMembersArgs),
 
@@ -99,6 +113,7 @@ export const groupMembersHandler: ResourceHandler = {
   },
 
   async read(id, props: GroupMembersOutputs) {
+    if (isGetRead(props)) return readForGet(id);
     const known = byKey.union(props.members, declaredOf(props));
     const namespaces = [...new Set(known.map((m) => m.namespace))];
     const present = await cesApi(props.projectId).membersIn(props.groupId, namespaces, known);

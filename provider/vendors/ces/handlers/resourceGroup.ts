@@ -8,10 +8,12 @@ import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
 import { BadRequestError } from "../../../core/http/errors";
 import { withLock } from "../../../core/locks";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/ces";
 import type { Group, GroupSpec, Tag } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { replaceOwnedTags, sameTag, sameTags } from "../tags";
+import { GET_TARGETS, inProject } from "./get";
 import { sameProject } from "./project";
 
 /** Inputs after check(): every default filled in, tags and EP ids only where the type uses them. */
@@ -144,10 +146,14 @@ export const resourceGroupHandler: ResourceHandler = {
 
   async read(id, props: ResourceGroupOutputs) {
     const group = await cesApi(props.projectId).getGroup(id);
+    const get = isGetRead(props);
+    if (!group && get) throw missingForGet(GET_TARGETS.resourceGroup, id, inProject(props.projectId));
     // An empty id tells the engine the group is gone, so refresh drops it from the stack.
     if (!group) return { id: "", props: {} };
     const state: ResourceGroupState = { ...props, adopt: props.adopt ?? false };
-    return { id, props: outputs(state, group, declaredTagsOnGroup(props.tags ?? [], group)) };
+    // A get declares nothing, so every tag of the group is shown.
+    const tags = get ? group.tags : declaredTagsOnGroup(props.tags ?? [], group);
+    return { id, props: outputs(state, group, tags) };
   },
 
   update(id, olds: ResourceGroupOutputs, news: ResourceGroupState) {

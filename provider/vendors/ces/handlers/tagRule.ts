@@ -7,6 +7,7 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { withLock } from "../../../core/locks";
 import { writeUntilSettled } from "../../../core/settle";
 import { tagRuleArgs } from "pulumi-resource-groups-contracts/ces";
@@ -14,6 +15,7 @@ import type { Tag } from "pulumi-resource-groups-contracts/ces";
 import type { CesApi } from "../api";
 import { cesApi } from "../settings";
 import { hasTag, replaceOwnedTags } from "../tags";
+import { GET_TARGETS, inProject, tagFromId } from "./get";
 import { sameProject } from "./project";
 import { requireGroupOfType } from "./targetGroup";
 
@@ -69,6 +71,17 @@ function settledSwap(state: TagRuleState, before: Tag | undefined): Promise<void
   );
 }
 
+/** A get: the group and tag come from the id, in the configured project. */
+async function readForGet(id: string) {
+  const target = GET_TARGETS.tagRule;
+  const found = tagFromId(id);
+  if (!found) throw malformedGetId(target, id);
+  const group = await cesApi().getGroup(found.groupId);
+  if (!group || !hasTag(group.tags, found.tag)) throw missingForGet(target, id, inProject(undefined));
+  const state: TagRuleState = { groupId: found.groupId, ...found.tag };
+  return { id, props: { ...state } };
+}
+
 export const tagRuleHandler: ResourceHandler = {
   check: checkArgs(tagRuleArgs),
 
@@ -86,6 +99,7 @@ export const tagRuleHandler: ResourceHandler = {
   },
 
   async read(id, props: TagRuleState) {
+    if (isGetRead(props)) return readForGet(id);
     const group = await cesApi(props.projectId).getGroup(props.groupId);
     const present = group !== undefined && hasTag(group.tags, tagOf(props));
     return present ? { id, props } : { id: "", props: {} };

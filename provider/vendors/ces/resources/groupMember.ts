@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/groupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 /** One dimension that identifies the member, e.g. `{ name: "instance_id", value: "<uuid>" }`. */
 export interface DimensionArgs {
@@ -28,12 +29,33 @@ export interface GroupMemberArgs extends ConnectionArgs {
 
 /** One resource in a Manual group. Any change replaces it. */
 export class GroupMember extends pulumi.dynamic.Resource {
+  /** `groupId` of the Manual `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
+  /** Service namespace `service.item` of the member, e.g. `SYS.ECS`. */
   declare readonly namespace: pulumi.Output<string>;
+  /** The dimensions that, with the namespace, identify the member. */
   declare readonly dimensions: pulumi.Output<{ name: string; value: string }[]>;
+  /** The project named by the resource; undefined when it uses the configured one. */
+  declare readonly projectId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["groupId", "namespace", "dimensions", "projectId"]);
+    const props = resourceProps(argsUnlessGet(args, opts), [
+      "groupId",
+      "namespace",
+      "dimensions",
+      "projectId",
+    ]);
     super(provider, name, props, opts, KINDS.groupMember.module, KINDS.groupMember.type);
+  }
+
+  /**
+   * Reads the existing member with this id into the program without managing it: its outputs are the member
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is `<groupId>/<namespace>:<dimension>=<value>[,...]` (dimensions sorted by name), as `pulumi stack
+   * export` shows it for a member made by Pulumi. It is read in the configured `resourcegroups:projectId`.
+   * A member that does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMember {
+    return new GroupMember(name, {} as GroupMemberArgs, { ...opts, id });
   }
 }

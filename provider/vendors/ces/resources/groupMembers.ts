@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/groupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 import type { DimensionArgs } from "./groupMember";
 
 /** One member of the list: the same fields and rules as a `GroupMember`'s. */
@@ -34,6 +35,7 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * of the same group.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
+  /** `groupId` of the Manual `ResourceGroup` whose membership this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
   declare readonly members: pulumi.Output<
@@ -44,8 +46,27 @@ export class GroupMembers extends pulumi.dynamic.Resource {
     { namespace: string; dimensions: { name: string; value: string }[] }[]
   >;
 
+  /** The project named by the resource; undefined when it uses the configured one. */
+  declare readonly projectId: pulumi.Output<string | undefined>;
+
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["groupId", "members", "projectId"], ["declaredMembers"]);
+    const props = resourceProps(
+      argsUnlessGet(args, opts),
+      ["groupId", "members", "projectId"],
+      ["declaredMembers"],
+    );
     super(provider, name, props, opts, KINDS.groupMembers.module, KINDS.groupMembers.type);
+  }
+
+  /**
+   * Reads the existing membership with this id into the program without managing it: its outputs are the
+   * membership as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in
+   * place. The CES API lists members one namespace at a time, so the id names the group and the namespaces
+   * to list: `<groupId>/<namespace>[,<namespace>...]` (e.g. `rg.../SYS.ECS,SYS.RDS`); the resource's id is
+   * then the group's. It is read in the configured `resourcegroups:projectId`. A membership that does not
+   * exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMembers {
+    return new GroupMembers(name, {} as GroupMembersArgs, { ...opts, id });
   }
 }

@@ -4,6 +4,7 @@ import provider from "../../../runtime/providers/resourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 /** One tag-matching rule: resources carrying this tag belong to the group. */
 export interface TagArgs {
@@ -51,11 +52,18 @@ export interface ResourceGroupArgs extends ConnectionArgs {
 export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The group's name as the API holds it. */
   declare readonly name: pulumi.Output<string>;
+  /** How the group gets its members: `Manual`, `TAG` (by tag) or `EPS` (by enterprise project). */
   declare readonly type: pulumi.Output<ces.GroupType>;
-  /** The declared tag rules (TAG groups); rules of `TagRule`s are not listed here. */
+  /**
+   * The declared tag rules (TAG groups), as the group holds them; rules of `TagRule`s are not listed
+   * here. For a group read with `get`, every tag of the group.
+   */
   declare readonly tags: pulumi.Output<{ key: string; value: string }[]>;
+  /** EPS groups: the enterprise projects whose resources are the members; empty for other types. */
   declare readonly associationEpIds: pulumi.Output<string[]>;
+  /** Enterprise project the group belongs to: a lowercase UUID or `"0"`. */
   declare readonly enterpriseProjectId: pulumi.Output<string>;
+  /** Whether the group was taken over by name instead of created (`false` for a group read with `get`). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** The project named by the resource; undefined when it uses the configured one. */
   declare readonly projectId: pulumi.Output<string | undefined>;
@@ -64,11 +72,21 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(
-      { ...args, name: args.name ?? name, type: args.type ?? "Manual" },
+      argsUnlessGet({ ...args, name: args.name ?? name, type: args.type ?? "Manual" }, opts),
       ["name", "type", "tags", "associationEpIds", "enterpriseProjectId", "adopt", "projectId"],
       ["createTime"],
     );
     super(provider, name, props, opts, KINDS.resourceGroup.module, KINDS.resourceGroup.type);
+  }
+
+  /**
+   * Reads the existing group with this id into the program without managing it: its outputs are the group
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is the group's `groupId` (`rg` and 22 letters or digits). It is read in the configured
+   * `resourcegroups:projectId`. A group that does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ResourceGroup {
+    return new ResourceGroup(name, {}, { ...opts, id });
   }
 
   /**

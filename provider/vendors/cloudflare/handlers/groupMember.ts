@@ -9,6 +9,7 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { idParts, isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { withLock } from "../../../core/locks";
 import { writeUntilSettled } from "../../../core/settle";
 import type { CloudflareApi } from "../api";
@@ -16,6 +17,7 @@ import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "pulumi-resource-groups-c
 import { groupMemberArgs } from "pulumi-resource-groups-contracts/cloudflare";
 import { cloudflareApi } from "../settings";
 import { checkWithAccount, hasWholeMembership, isExclusive, noteSingleMember } from "./account";
+import { GET_TARGETS, getAccountId, inAccount } from "./get";
 import { groupForZones } from "./scope";
 
 export interface CloudflareMemberState {
@@ -85,6 +87,19 @@ function scopeBatches(write: ScopeWrite, verb: string): Batches<CloudflareMember
 const adds = scopeBatches(addZones, "add");
 const removals = scopeBatches(removeZones, "remove");
 
+/** A get: the group and zone come from the id, in the configured account. */
+async function readForGet(id: string) {
+  const [groupId, zoneId] = idParts(id, 2) ?? [];
+  if (groupId === undefined || zoneId === undefined) throw malformedGetId(GET_TARGETS.groupMember, id);
+  const accountId = getAccountId();
+  const group = await cloudflareApi().getGroup(accountId, groupId);
+  if (!group?.objects.includes(zoneKey(zoneId))) {
+    throw missingForGet(GET_TARGETS.groupMember, id, inAccount(accountId));
+  }
+  const state: CloudflareMemberState = { accountId, groupId, zoneId };
+  return { id, props: { ...state } };
+}
+
 export const cloudflareGroupMemberHandler: ResourceHandler = {
   check(_olds, news) {
     const result = checkWithAccount(groupMemberArgs, news as Record<string, unknown>);
@@ -131,6 +146,7 @@ export const cloudflareGroupMemberHandler: ResourceHandler = {
   },
 
   async read(id, props: CloudflareMemberState) {
+    if (isGetRead(props)) return readForGet(id);
     const group = await cloudflareApi().sharedGroup(props.accountId, props.groupId);
     const present = group !== undefined && group.objects.includes(zoneKey(props.zoneId));
     return present ? { id, props } : { id: "", props: {} };

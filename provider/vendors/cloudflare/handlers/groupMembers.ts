@@ -11,6 +11,7 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { withLock } from "../../../core/locks";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { memberListChanged, membersBy } from "../../../core/memberSet";
@@ -28,6 +29,7 @@ import {
   isExclusive,
   noteWholeMembership,
 } from "./account";
+import { GET_TARGETS, getAccountId, inAccount } from "./get";
 import { groupForZones, sameObjects } from "./scope";
 
 export interface CloudflareGroupMembersState {
@@ -125,6 +127,20 @@ async function setScope(api: CloudflareApi, state: CloudflareGroupMembersState):
   );
 }
 
+/** A get: the group's whole scope, in the configured account. */
+async function readForGet(id: string) {
+  const accountId = getAccountId();
+  const group = await cloudflareApi().getGroup(accountId, id);
+  if (!group) throw missingForGet(GET_TARGETS.groupMembers, id, inAccount(accountId));
+  const outs: CloudflareGroupMembersOutputs = {
+    accountId,
+    groupId: id,
+    zoneIds: zonesOf(group.objects),
+    declaredZoneIds: [],
+  };
+  return { id, props: { ...outs } };
+}
+
 export const cloudflareGroupMembersHandler: ResourceHandler = {
   check(_olds, news) {
     const result = checkWithAccount(groupMembersArgs, news as Record<string, unknown>);
@@ -155,6 +171,7 @@ export const cloudflareGroupMembersHandler: ResourceHandler = {
   },
 
   async read(id, props: CloudflareGroupMembersOutputs) {
+    if (isGetRead(props)) return readForGet(id);
     const group = await cloudflareApi().getGroup(props.accountId, props.groupId);
     // An empty id tells the engine the group, and so its scope, is gone.
     if (!group) return { id: "", props: {} };

@@ -3,6 +3,7 @@ import { decide, sameSet } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { withLock } from "../../../core/locks";
 import type { CloudflareApi } from "../api";
 import { accountKey } from "pulumi-resource-groups-contracts/cloudflare";
@@ -14,6 +15,7 @@ import {
   type CloudflareGroup,
 } from "pulumi-resource-groups-contracts/cloudflare";
 import { checkWithAccount, markExclusive, noteDeclaredScope } from "./account";
+import { GET_TARGETS, getAccountId, inAccount } from "./get";
 import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
 
 export interface CloudflareGroupState extends DeclaredScope {
@@ -81,6 +83,23 @@ async function adopt(api: CloudflareApi, group: CloudflareGroup, state: Cloudfla
   return { id: group.id, outs: observed(state, held) };
 }
 
+/** A get: the group in the configured account, declared as it is (all its zones, not exclusive). */
+async function readForGet(id: string) {
+  const accountId = getAccountId();
+  const group = await cloudflareApi().getGroup(accountId, id);
+  if (!group) throw missingForGet(GET_TARGETS.resourceGroup, id, inAccount(accountId));
+  const zones = zonesOf(group.objects);
+  const state: CloudflareGroupState = {
+    accountId,
+    name: group.name,
+    zones,
+    wholeAccount: coversWholeAccount(group.objects),
+    exclusive: false,
+    adopt: false,
+  };
+  return { id, props: { ...observed(state, group) } };
+}
+
 export const cloudflareResourceGroupHandler: ResourceHandler = {
   check(_olds, news) {
     const inputs = news as Record<string, unknown>;
@@ -128,6 +147,7 @@ export const cloudflareResourceGroupHandler: ResourceHandler = {
   },
 
   async read(id, props: CloudflareGroupOutputs) {
+    if (isGetRead(props)) return readForGet(id);
     const group = await cloudflareApi().getGroup(props.accountId, id);
     // An empty id tells the engine the group is gone, so refresh drops it from the stack.
     if (!group) return { id: "", props: {} };

@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/cloudflareGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 export interface GroupMemberArgs extends ConnectionArgs {
   /** `groupId` of a Cloudflare `ResourceGroup` that is not `exclusive` and not account-wide. */
@@ -22,12 +23,25 @@ export interface GroupMemberArgs extends ConnectionArgs {
  * member is deleted (a scope needs one object); deleting the group removes it.
  */
 export class GroupMember extends pulumi.dynamic.Resource {
+  /** The account of the group: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
+  /** `groupId` of the Cloudflare `ResourceGroup` whose scope holds the zone. */
   declare readonly groupId: pulumi.Output<string>;
+  /** The zone in the group's scope: 32 lowercase hexadecimal characters. */
   declare readonly zoneId: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["accountId", "groupId", "zoneId"]);
+    const props = resourceProps(argsUnlessGet(args, opts), ["accountId", "groupId", "zoneId"]);
     super(provider, name, props, opts, KINDS.cloudflareGroupMember.module, KINDS.cloudflareGroupMember.type);
+  }
+
+  /**
+   * Reads the existing member with this id into the program without managing it: its outputs are the member
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is `<groupId>/<zoneId>`. It is read in the configured `resourcegroups:cloudflareAccountId`. A member
+   * that does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMember {
+    return new GroupMember(name, {} as GroupMemberArgs, { ...opts, id });
   }
 }

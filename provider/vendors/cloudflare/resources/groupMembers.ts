@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/cloudflareGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 export interface GroupMembersArgs extends ConnectionArgs {
   /**
@@ -29,7 +30,9 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * group with `GroupMember`s.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
+  /** The account of the group: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
+  /** `groupId` of the Cloudflare `ResourceGroup` whose zones these are. */
   declare readonly groupId: pulumi.Output<string>;
   /** The zones of the scope at the last create, update or refresh. */
   declare readonly zoneIds: pulumi.Output<string[]>;
@@ -37,7 +40,11 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   declare readonly declaredZoneIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["accountId", "groupId", "zoneIds"], ["declaredZoneIds"]);
+    const props = resourceProps(
+      argsUnlessGet(args, opts),
+      ["accountId", "groupId", "zoneIds"],
+      ["declaredZoneIds"],
+    );
     super(
       provider,
       name,
@@ -46,5 +53,15 @@ export class GroupMembers extends pulumi.dynamic.Resource {
       KINDS.cloudflareGroupMembers.module,
       KINDS.cloudflareGroupMembers.type,
     );
+  }
+
+  /**
+   * Reads the existing scope with this id into the program without managing it: its outputs are the scope
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is the group's id; `zoneIds` are then all the zones of its scope. It is read in the configured
+   * `resourcegroups:cloudflareAccountId`. A scope that does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMembers {
+    return new GroupMembers(name, {} as GroupMembersArgs, { ...opts, id });
   }
 }

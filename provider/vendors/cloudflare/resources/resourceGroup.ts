@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/cloudflareResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 export interface ResourceGroupArgs extends ConnectionArgs {
   /**
@@ -41,19 +42,27 @@ export interface ResourceGroupArgs extends ConnectionArgs {
  * user-group policies grant permissions on.
  */
 export class ResourceGroup extends pulumi.dynamic.Resource {
+  /** The account the group belongs to: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
+  /** The group's name as the API holds it. */
   declare readonly name: pulumi.Output<string>;
-  /** The declared zones the group holds (all its zones when `exclusive`). */
+  /**
+   * The declared zones the group holds (all its zones when `exclusive`, and for a group read with
+   * `get`).
+   */
   declare readonly zones: pulumi.Output<string[]>;
+  /** Whether the group scopes the whole account (`*`) instead of single zones. */
   declare readonly wholeAccount: pulumi.Output<boolean>;
+  /** Whether the declared `zones` are the whole scope (`false` for a group read with `get`). */
   declare readonly exclusive: pulumi.Output<boolean>;
+  /** Whether the group was taken over by name instead of created (`false` for a group read with `get`). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** Cloudflare's `meta`: `{key: "editable", value: "true"}` on groups made through the API. */
   declare readonly meta: pulumi.Output<{ key: string; value: string }>;
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(
-      { ...args, name: args.name ?? name },
+      argsUnlessGet({ ...args, name: args.name ?? name }, opts),
       ["accountId", "name", "zones", "wholeAccount", "exclusive", "adopt"],
       ["meta"],
     );
@@ -65,6 +74,16 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       KINDS.cloudflareResourceGroup.module,
       KINDS.cloudflareResourceGroup.type,
     );
+  }
+
+  /**
+   * Reads the existing group with this id into the program without managing it: its outputs are the group
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is the group's id (32 hexadecimal characters). It is read in the configured
+   * `resourcegroups:cloudflareAccountId`. A group that does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ResourceGroup {
+    return new ResourceGroup(name, {}, { ...opts, id });
   }
 
   /** The API's id for the group (32 hexadecimal characters), which is also the resource's id. */

@@ -9,8 +9,10 @@ import { checkArgs } from "../../../core/check";
 import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../../../core/handler";
+import { idParts, isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
+import { GET_TARGETS } from "./get";
 import { rename } from "./rename";
 import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
 
@@ -23,6 +25,19 @@ const member = (state: StronglyMemberState): WireMember => ({
   resourceId: state.resourceId,
   name: state.name,
 });
+
+/** A get: the group and member identity come from the id; the name is the member's. */
+async function readForGet(id: string) {
+  const [groupId, type, resourceId] = idParts(id, 3) ?? [];
+  if (groupId === undefined || type === undefined || resourceId === undefined) {
+    throw malformedGetId(GET_TARGETS.groupMember, id);
+  }
+  const group = await stronglyApi().readGroup(groupId);
+  const found = group?.members.find((m) => m.type === type && m.resourceId === resourceId);
+  if (!found) throw missingForGet(GET_TARGETS.groupMember, id);
+  const state = { groupId, type: found.type, resourceId, name: found.name } satisfies StronglyMemberState;
+  return { id, props: { ...state } };
+}
 
 export const stronglyGroupMemberHandler: ResourceHandler = {
   check: checkArgs(groupMemberArgs),
@@ -43,6 +58,7 @@ export const stronglyGroupMemberHandler: ResourceHandler = {
 
   /** Reads the group once for all of its members in this run (see StronglyApi.readGroup). */
   async read(id, props: StronglyMemberState) {
+    if (isGetRead(props)) return readForGet(id);
     const group = await stronglyApi().readGroup(props.groupId);
     const found = group?.members.find((m) => m.type === props.type && m.resourceId === props.resourceId);
     // An empty id tells the engine the member is gone, so refresh drops it from the stack.

@@ -11,6 +11,7 @@ import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { eachLimited } from "../../../core/eachLimited";
 import { PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, memberListChanged, membersBy } from "../../../core/memberSet";
 import type { StronglyApi } from "../api";
@@ -22,6 +23,7 @@ import {
 import { STRONGLY_LIMITS } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
+import { GET_TARGETS } from "./get";
 import { rename } from "./rename";
 import { writeTurns } from "./writeTurns";
 
@@ -95,13 +97,16 @@ export const stronglyGroupMembersHandler: ResourceHandler = {
 
   /** One read of the group gives the whole membership (shared with the run's other reads of it). */
   async read(id, props: StronglyGroupMembersOutputs) {
-    const group = await stronglyApi().readGroup(props.groupId);
+    const get = isGetRead(props);
+    // A get names the group by the resource's id, as every GroupMembers' id is its group's.
+    const group = await stronglyApi().readGroup(get ? id : props.groupId);
+    if (!group && get) throw missingForGet(GET_TARGETS.groupMembers, id);
     // An empty id tells the engine the group, and so its membership, is gone.
     if (!group) return { id: "", props: {} };
-    const known = byIdentity.union(props.members ?? [], declaredOf(props));
+    const known = get ? [] : byIdentity.union(props.members ?? [], declaredOf(props));
     const held = new Map(group.members.map((m) => [memberIdentity(m), member(m)]));
     const outs: StronglyGroupMembersOutputs = {
-      ...props,
+      ...(get ? { groupId: id, declaredMembers: [] } : props),
       members: byIdentity.declaredFirst(held, known),
     };
     return { id, props: outs };

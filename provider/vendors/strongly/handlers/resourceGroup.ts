@@ -5,10 +5,12 @@ import { decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
 import type { StronglyApi } from "../api";
 import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
+import { GET_TARGETS } from "./get";
 import type { StronglyGroup } from "pulumi-resource-groups-contracts/strongly";
 
 export interface StronglyGroupState {
@@ -97,6 +99,7 @@ export const stronglyResourceGroupHandler: ResourceHandler = {
 
   async read(id, props: StronglyGroupOutputs) {
     const group = await stronglyApi().readGroup(id);
+    if (!group && isGetRead(props)) throw missingForGet(GET_TARGETS.resourceGroup, id);
     // An empty id tells the engine the group is gone, so refresh drops it from the stack.
     if (!group) return { id: "", props: {} };
     return { id, props: observed({ ...props, adopt: props.adopt ?? false }, group) };

@@ -4,6 +4,7 @@ import provider from "../../../runtime/providers/stronglyGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 export interface GroupMemberArgs extends ConnectionArgs {
   /** `groupId` of a `strongly.ResourceGroup`. Changing it replaces the member. */
@@ -31,14 +32,26 @@ export interface GroupMemberArgs extends ConnectionArgs {
  * A refresh reads each group once for all of its members.
  */
 export class GroupMember extends pulumi.dynamic.Resource {
+  /** `groupId` of the Strongly `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
+  /** The kind of platform resource the member is. */
   declare readonly type: pulumi.Output<strongly.MemberType>;
+  /** The platform resource's id; with `type`, the member's identity in the group. */
   declare readonly resourceId: pulumi.Output<string>;
   /** The name as the group holds it. */
   declare readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["groupId", "type", "resourceId", "name"]);
+    const props = resourceProps(argsUnlessGet(args, opts), ["groupId", "type", "resourceId", "name"]);
     super(provider, name, props, opts, KINDS.stronglyGroupMember.module, KINDS.stronglyGroupMember.type);
+  }
+
+  /**
+   * Reads the existing member with this id into the program without managing it: its outputs are the member
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is `<groupId>/<type>/<resourceId>`. A member that does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMember {
+    return new GroupMember(name, {} as GroupMemberArgs, { ...opts, id });
   }
 }

@@ -4,6 +4,7 @@ import provider from "../../../runtime/providers/stronglyGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 /** One member of the list: the same fields and rules as a `strongly.GroupMember`'s. */
 export interface MemberArgs {
@@ -35,6 +36,7 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * not combine it with `strongly.GroupMember`s of the same group.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
+  /** `groupId` of the Strongly `ResourceGroup` whose membership this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
   declare readonly members: pulumi.Output<{ type: strongly.MemberType; resourceId: string; name: string }[]>;
@@ -44,7 +46,17 @@ export class GroupMembers extends pulumi.dynamic.Resource {
   >;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["groupId", "members"], ["declaredMembers"]);
+    const props = resourceProps(argsUnlessGet(args, opts), ["groupId", "members"], ["declaredMembers"]);
     super(provider, name, props, opts, KINDS.stronglyGroupMembers.module, KINDS.stronglyGroupMembers.type);
+  }
+
+  /**
+   * Reads the existing membership with this id into the program without managing it: its outputs are the
+   * membership as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in
+   * place. The id is the group's id; `members` are then all the members of the group. A membership that
+   * does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMembers {
+    return new GroupMembers(name, {} as GroupMembersArgs, { ...opts, id });
   }
 }

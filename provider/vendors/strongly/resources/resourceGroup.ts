@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/stronglyResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 
 export interface ResourceGroupArgs extends ConnectionArgs {
   /**
@@ -30,7 +31,9 @@ export interface ResourceGroupArgs extends ConnectionArgs {
 export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The name as the API holds it (trimmed). */
   declare readonly name: pulumi.Output<string>;
+  /** The group's description as the API holds it. */
   declare readonly description: pulumi.Output<string>;
+  /** Whether the group was taken over by name instead of created (`false` for a group read with `get`). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** The group's status; `active` for every group the API documents. */
   declare readonly status: pulumi.Output<string>;
@@ -45,11 +48,21 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ResourceGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(
-      { ...args, name: args.name ?? name },
+      argsUnlessGet({ ...args, name: args.name ?? name }, opts),
       ["name", "description", "adopt"],
       ["status", "ownerId", "organizationId", "createdAt", "updatedAt"],
     );
     super(provider, name, props, opts, KINDS.stronglyResourceGroup.module, KINDS.stronglyResourceGroup.type);
+  }
+
+  /**
+   * Reads the existing group with this id into the program without managing it: its outputs are the group
+   * as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in place. The
+   * id is the group's id (`rg_` and 16 lowercase letters or digits). A group that does not exist fails the
+   * read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ResourceGroup {
+    return new ResourceGroup(name, {}, { ...opts, id });
   }
 
   /**

@@ -7,12 +7,14 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { NotFoundError } from "../../../core/http/errors";
 import type { Sequence, ZopNightApi } from "../api";
 import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
 import { UnknownResourceError } from "../errors";
+import { GET_TARGETS } from "./get";
 import { resolveResource } from "./resolve";
 
 export type ZopNightMemberState = GroupMemberInputs;
@@ -120,9 +122,12 @@ export const zopnightGroupMemberHandler: ResourceHandler = {
   },
 
   async read(id, props: Partial<ZopNightMemberOutputs>) {
+    const get = isGetRead(props);
     const known = props.groupId && props.resourceId ? props : { ...fromId(id), ...props };
+    if (get && (!known.groupId || !known.resourceId)) throw malformedGetId(GET_TARGETS.groupMember, id);
     const group = await zopnightApi().readGroup(known.groupId ?? "");
     const member = group?.members.find((m) => m.resourceID === known.resourceId);
+    if (!member && get) throw missingForGet(GET_TARGETS.groupMember, id);
     // Gone from the group (or the group is gone): refresh drops it from the stack.
     if (!member) return { id: "", props: {} };
     const state: ZopNightMemberState = {

@@ -10,6 +10,7 @@ import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { eachLimited } from "../../../core/eachLimited";
 import { ConflictError, PartialCreateError, PartialUpdateError, partway } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { ApiConnectionError, NotFoundError, ServerError } from "../../../core/http/errors";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, memberListChanged, membersBy, repeatedMembers } from "../../../core/memberSet";
@@ -18,6 +19,7 @@ import { groupMembersArgs, type ListedMember } from "pulumi-resource-groups-cont
 import { zopnightApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
 import { explainNotFound } from "./groupMember";
+import { GET_TARGETS } from "./get";
 import { resolveResource } from "./resolve";
 
 /** Member writes (and inventory searches) under way at once: ZopNight takes one member per call. */
@@ -194,6 +196,7 @@ export const zopnightGroupMembersHandler: ResourceHandler = {
   async read(id, props: Partial<ZopNightGroupMembersOutputs>) {
     const groupId = props.groupId ?? id;
     const group = await zopnightApi().readGroup(groupId);
+    if (!group && isGetRead(props)) throw missingForGet(GET_TARGETS.groupMembers, id);
     // An empty id tells the engine the group, and so its membership, is gone.
     if (!group) return { id: "", props: {} };
     const declared = props.declaredMembers ?? props.members ?? [];

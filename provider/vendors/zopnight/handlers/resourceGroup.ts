@@ -5,10 +5,12 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import { ConflictError, PartialCreateError } from "../../../core/errors";
 import type { ResourceHandler } from "../../../core/handler";
+import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
 import type { ZopNightApi } from "../api";
 import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
+import { GET_TARGETS } from "./get";
 import type { WireGroup, WireSchedule } from "pulumi-resource-groups-contracts/zopnight";
 
 export type ZopNightGroupState = ResourceGroupInputs;
@@ -105,6 +107,7 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
   async read(id, props: Partial<ZopNightGroupOutputs>) {
     const api = zopnightApi();
     const group = await api.readGroup(id);
+    if (!group && isGetRead(props)) throw missingForGet(GET_TARGETS.resourceGroup, id);
     // An empty id tells the engine the group is gone, so refresh drops it from the stack.
     if (!group) return { id: "", props: {} };
     // An import has no props: the group's own name and description become the declaration.

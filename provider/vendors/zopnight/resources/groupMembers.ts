@@ -3,6 +3,7 @@ import provider from "../../../runtime/providers/zopnightGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
+import { argsUnlessGet } from "../../../core/getArgs";
 import type { ExecutionTier } from "./groupMember";
 
 /** One member of the list: the same fields, rules and defaults as a `GroupMember`'s. */
@@ -33,10 +34,15 @@ export interface GroupMembersArgs extends ConnectionArgs {
 export interface HeldMemberOutput {
   /** As declared; a member added outside Pulumi shows its ZopNight id. */
   resource: string;
+  /** The resource's ZopNight id. */
   resourceId: string;
+  /** The resource's cloud UID, e.g. `i-0abc123def456`. */
   resourceUID: string;
+  /** The resource's name in the inventory. */
   resourceName: string;
-  executionTier: string;
+  /** The tier the member starts in, `tier-1` (first) to `tier-10`. */
+  executionTier: ExecutionTier;
+  /** Position within the tier, an integer 1-1000. */
   executionOrder: number;
 }
 
@@ -46,16 +52,27 @@ export interface HeldMemberOutput {
  * Do not combine it with `GroupMember`s (or a `StartupSequence`) of the same group.
  */
 export class GroupMembers extends pulumi.dynamic.Resource {
+  /** `groupId` of the ZopNight `ResourceGroup` whose membership this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
   declare readonly members: pulumi.Output<HeldMemberOutput[]>;
   /** The members declared at the last create or update, resolved: what deleting this resource removes. */
   declare readonly declaredMembers: pulumi.Output<
-    { resource: string; resourceId: string; executionTier: string; executionOrder: number }[]
+    { resource: string; resourceId: string; executionTier: ExecutionTier; executionOrder: number }[]
   >;
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["groupId", "members"], ["declaredMembers"]);
+    const props = resourceProps(argsUnlessGet(args, opts), ["groupId", "members"], ["declaredMembers"]);
     super(provider, name, props, opts, KINDS.zopnightGroupMembers.module, KINDS.zopnightGroupMembers.type);
+  }
+
+  /**
+   * Reads the existing membership with this id into the program without managing it: its outputs are the
+   * membership as the vendor holds it, `pulumi refresh` reads it again, and `pulumi destroy` leaves it in
+   * place. The id is the group's id; `members` are then all the members of the group. A membership that
+   * does not exist fails the read, naming the id.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): GroupMembers {
+    return new GroupMembers(name, {} as GroupMembersArgs, { ...opts, id });
   }
 }

@@ -24,8 +24,11 @@ export interface StartupSequenceArgs extends ConnectionArgs {
 
 /** One entry of the declared start order. */
 export interface SequenceEntry {
+  /** The resource as given in `tiers`. */
   resource: string;
+  /** Its tier: `tier-<n>` for the n-th list of `tiers`. */
   executionTier: ExecutionTier;
+  /** Its position in the tier, from 1. */
   executionOrder: number;
 }
 
@@ -106,7 +109,9 @@ export function memberName(sequence: string, resource: string): string {
  * Type token `resourcegroups:zopnight:StartupSequence`.
  */
 export class StartupSequence extends pulumi.ComponentResource {
+  /** The ZopNight resource group the sequence declares. */
   readonly group: ResourceGroup;
+  /** The group's id (`grp_` and 12 characters). */
   readonly groupId: pulumi.Output<string>;
   /** The members, keyed by resource as given in `tiers`. */
   readonly members: Readonly<Record<string, GroupMember>>;
