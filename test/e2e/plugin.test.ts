@@ -2,9 +2,9 @@
  * The provider plugin through the real CLI: a program that declares the resources by their plugin
  * tokens (`new pulumi.CustomResource("resourcegroups:ces:ResourceGroup", ...)`, as a program in any
  * language would through a generated SDK), its Pulumi.yaml pointing at plugin/bin. Groups at all four
- * vendors: up, a preview with no change, a change shown as an update and one as a replacement, an
- * explicit provider instance pointed at a second CES project, and a destroy that leaves the emulator
- * empty. Every token is unique, so the test also shows none reaches the state or the output.
+ * vendors: up, a refresh and a preview with no change, a broken argument refused by name, a change
+ * shown as an update and one as a replacement, an explicit provider instance pointed at a second CES
+ * project, and a destroy that leaves the emulator empty. Every token is unique, so the test also shows none reaches the state or the output.
  */
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
@@ -142,9 +142,26 @@ describe("the provider plugin through the Pulumi CLI", () => {
   );
 
   it(
-    "previews no change when nothing changed",
+    "refreshes from the vendors and then previews no change",
     async () => {
+      await project.ok(["refresh", "--yes", "--skip-preview"]);
       await project.ok(["preview", "--expect-no-changes"]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "refuses a broken argument in preview, naming the field and the rule, without a stack trace",
+    async () => {
+      project.writeProgram(
+        programOf({ cloudflareName: "plugin edge", instance: "i-web-1" }, emulatorUrl).replace(
+          'name: "plugin-costs"',
+          `name: "${"x".repeat(129)}"`,
+        ),
+      );
+      const preview = await project.fails(["preview"]);
+      expect(preview.output).toMatch(/property name .* has a problem: name must have at most 100 characters/);
+      expect(preview.output).not.toMatch(/\n\s+at .*\.js:\d+/);
     },
     TEST_TIMEOUT,
   );
