@@ -9,6 +9,9 @@
  *   milliseconds apart (the engine checkpoints its whole state before and after each step);
  * - a write of the key is in flight: the new items go out together when it ends (writes that arrive
  *   while the vendor is busy share the next call);
+ * - the item was not announced (a delete: the engine calls nothing before it) but another
+ *   unannounced item of its key came within `maxWaitMs`: a run of them is under way, and it waits for
+ *   company as announced items do;
  * - otherwise the batch, with whatever it already holds, goes out at once.
  *
  * Every batch is all-or-nothing from each resource's point of view: the call's outcome is every
@@ -56,10 +59,14 @@ export function announce(key: string): void {
   announced.set(key, times);
 }
 
-/** An announced item of `key` will not be written after all (its diff found nothing to create). */
-export function withdraw(key: string): void {
-  liveAnnouncements(key).shift();
+/**
+ * An announced item of `key` will not be written after all (its diff found nothing to create), or
+ * has reached its batch; false when none was announced.
+ */
+export function withdraw(key: string): boolean {
+  const found = liveAnnouncements(key).shift() !== undefined;
   if (announced.get(key)?.length === 0) announced.delete(key);
+  return found;
 }
 
 /** Forgets every announcement (tests). */
@@ -100,13 +107,19 @@ export class Batches<T> {
   private readonly open = new Map<string, Pending<T>>();
   /** Sends under way, per key. */
   private readonly inFlight = new Map<string, number>();
+  /** When an item that was not announced last arrived, per key. */
+  private readonly lastUnannounced = new Map<string, number>();
 
   constructor(private readonly options: BatchOptions<T>) {}
 
   /** Resolves once the batch holding `item` has been written, or rejects with its failure. */
   submit(key: string, item: T): Promise<void> {
     const announcedKey = this.options.announcedAs?.(key, item) ?? key;
-    withdraw(announcedKey);
+    const wasAnnounced = withdraw(announcedKey);
+    const now = Date.now();
+    const runUnderway =
+      !wasAnnounced && now - (this.lastUnannounced.get(key) ?? -Infinity) < this.options.maxWaitMs;
+    if (!wasAnnounced) this.lastUnannounced.set(key, now);
     return new Promise((resolve, reject) => {
       let batch = this.open.get(key);
       if (!batch) {
@@ -117,12 +130,14 @@ export class Batches<T> {
       batch.waiters.push({ resolve, reject });
       clearTimeout(batch.timer);
       if (batch.items.length >= this.options.maxItems) return this.flush(key);
+      const quietWait = () => Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
       if (liveAnnouncements(announcedKey).length > 0) {
-        const wait = Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
-        batch.timer = setTimeout(() => this.flush(key), wait);
+        batch.timer = setTimeout(() => this.flush(key), quietWait());
       } else if ((this.inFlight.get(key) ?? 0) > 0) {
         // Sent when the write under way ends; the deadline bounds the wait all the same.
         batch.timer = setTimeout(() => this.flush(key), Math.max(0, batch.deadline - Date.now()));
+      } else if (runUnderway) {
+        batch.timer = setTimeout(() => this.flush(key), quietWait());
       } else {
         this.flush(key);
       }

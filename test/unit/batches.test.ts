@@ -39,10 +39,23 @@ describe("Batches", () => {
   it("sends an item at once when nothing else of its key is announced, queued or in flight", async () => {
     const { sent, batches } = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
     await batches.submit("a", 1);
-    await batches.submit("a", 2);
+    await batches.submit("b", 2);
     expect(sent).toEqual([
       { key: "a", items: [1] },
-      { key: "a", items: [2] },
+      { key: "b", items: [2] },
+    ]);
+  });
+
+  it("makes the items of a run it was not told of (deletes) after the first wait for company", async () => {
+    const { sent, batches } = recorder({ quietMs: 50, maxWaitMs: 60_000 });
+    await batches.submit("a", 1);
+    const rest = [batches.submit("a", 2)];
+    await pause(10);
+    rest.push(batches.submit("a", 3));
+    await Promise.all(rest);
+    expect(sent).toEqual([
+      { key: "a", items: [1] },
+      { key: "a", items: [2, 3] },
     ]);
   });
 
