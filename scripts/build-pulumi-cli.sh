@@ -117,8 +117,11 @@ build pulumi-language-yaml "$YAML_MODULE" github.com/pulumi/pulumi-yaml/cmd/pulu
 for script in "$REPO_ROOT"/scripts/bin/pulumi-*; do
     ln -sfn "../../../scripts/bin/$(basename "$script")" "$BIN_DIR/$(basename "$script")"
 done
-# The YAML host is a bundled plugin too: the one copy, linked next to every CLI.
-ln -sfn "../../pulumi-language-yaml/bin/pulumi-language-yaml" "$BIN_DIR/pulumi-language-yaml"
+# The YAML host is a bundled plugin too: the one build, hard-linked next to every CLI (again after each
+# rebuild). Not a symlink: the CLI resolves a symlink found on PATH and, where the repository's path
+# itself goes through a symlink, would warn that the host it found is not the one next to it.
+ln -f "$YAML_BIN_DIR/pulumi-language-yaml" "$BIN_DIR/pulumi-language-yaml" 2>/dev/null ||
+    cp -f "$YAML_BIN_DIR/pulumi-language-yaml" "$BIN_DIR/pulumi-language-yaml"
 
 actual=$(PULUMI_SKIP_UPDATE_CHECK=true "$BIN_DIR/pulumi" version 2>/dev/null || true)
 if [ "$actual" != "$PULUMI_VERSION" ]; then

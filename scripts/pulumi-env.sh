@@ -20,7 +20,7 @@
 #   3. building it with Go (scripts/build-pulumi-cli.sh, ~6 min the first time);
 #   4. the official npm launcher package `pulumi`, which downloads the CLI
 #      from get.pulumi.com into $PULUMI_HOME/versions/ (needs internet).
-# Each CLI of steps 2 and 3 has the Pulumi YAML language host next to it (a link to the one build in
+# Each CLI of steps 2 and 3 has the Pulumi YAML language host next to it (a hard link to the one build in
 # .cache/pulumi-language-yaml, made with the CLI); official CLIs ship their own.
 # Existing values of the variables below are kept (except PATH, which is prepended).
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Runs the whole jest suite (unit, contract, integration, serialization, policy and the CLI-driven
 # end-to-end tests) on another Node.js major, in a temporary copy of the working tree, with the
-# newest @pulumi/pulumi that major supports and a Pulumi CLI of (as near as can be built) that release.
+# @pulumi/pulumi and the Pulumi CLI pinned for that major (below).
 # That Node comes from the npm registry's `node` package, which ships the binary and the headers
 # better-sqlite3 compiles against.
 #
 #   scripts/test-on-node.sh 22                  the whole suite
 #   scripts/test-on-node.sh 24 test/e2e/        only what jest selects with these arguments
 #
-# Node 22 and later: @pulumi/pulumi 3.270.0 (installed into the copy with --no-save, the committed lock
-# file keeps 3.248.0 for Node 20) and CLI 3.259.0, the newest release whose source the Go module proxy
-# serves (see docs/pulumi-cli.md). Override with RESOURCEGROUPS_PULUMI_SDK_VERSION and
-# RESOURCEGROUPS_PULUMI_VERSION. Older majors run what the lock file pins, with CLI 3.248.0.
+# Node 22 and later: @pulumi/pulumi 3.276.0 (installed into the copy with --no-save, the committed lock
+# file keeps 3.248.0 for Node 20) and CLI 3.277.0, built from Go modules (see docs/pulumi-cli.md).
+# Both are pinned, not "the newest", so a release of either changes nothing until it is tried here.
+# Override with RESOURCEGROUPS_PULUMI_SDK_VERSION and RESOURCEGROUPS_PULUMI_VERSION. Older majors run
+# what the lock file pins, with CLI 3.248.0.
 set -euo pipefail
 major=${1:?usage: scripts/test-on-node.sh <node major> [jest arguments]}
 shift
@@ -21,8 +22,8 @@ started=$(date +%s)
 say() { echo "test-on-node [$(($(date +%s) - started)) s]: $*"; }
 
 if [ "$major" -ge 22 ]; then
-  sdk=${RESOURCEGROUPS_PULUMI_SDK_VERSION:-3.270.0}
-  cli=${RESOURCEGROUPS_PULUMI_VERSION:-3.259.0}
+  sdk=${RESOURCEGROUPS_PULUMI_SDK_VERSION:-3.276.0}
+  cli=${RESOURCEGROUPS_PULUMI_VERSION:-3.277.0}
 else
   sdk=${RESOURCEGROUPS_PULUMI_SDK_VERSION:-}
   cli=${RESOURCEGROUPS_PULUMI_VERSION:-3.248.0}
