@@ -29,7 +29,8 @@ export class PartialCreateError extends ResourceGroupsError {
     cause: Error,
   ) {
     super(`${cause.message} (the resource ${id} exists and is kept in the stack; run the update again)`);
-    this.reasons = [cause.message];
+    // The CLI shows the reasons of a partial failure, not the message: the whole message, once.
+    this.reasons = [this.message];
   }
 }
 
@@ -45,7 +46,7 @@ export class PartialUpdateError extends ResourceGroupsError {
     cause: Error,
   ) {
     super(`${cause.message} (the stack keeps what was applied; run the update again)`);
-    this.reasons = [cause.message];
+    this.reasons = [this.message];
   }
 }
 

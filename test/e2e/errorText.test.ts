@@ -92,7 +92,7 @@ describe("API errors", () => {
     async () => {
       project.writeProgram(cesGroupWithMember);
       const create = await project.run(["up", "--yes", "--skip-preview"], BAD_TOKEN);
-      expectError(create, `look up resource group 'errors-web' failed: ${CES_401}`);
+      expectError(create, `create resource group 'errors-web' failed: ${CES_401}`);
 
       await project.ok(["up", "--yes", "--skip-preview"], goodToken());
       const groupId = named(await project.resources(), "web").id as string;
@@ -181,7 +181,7 @@ new strongly.ResourceGroup("nowhere", { name: "errors-nowhere" });
       ]);
       expectError(
         result,
-        "look up resource group 'errors-nowhere' failed: no answer from the Strongly API at http://127.0.0.1:9 " +
+        "create resource group 'errors-nowhere' failed: no answer from the Strongly API at http://127.0.0.1:9 " +
           "(connect ECONNREFUSED 127.0.0.1:9). Check the endpoint: stack config 'resourcegroups:stronglyEndpoint' " +
           "(pulumi config set resourcegroups:stronglyEndpoint <value>) or environment variable " +
           "RESOURCEGROUPS_STRONGLY_ENDPOINT",
