@@ -8,6 +8,12 @@ export { ResourceGroup, type ResourceGroupArgs, type TagArgs } from "./resources
 export { GroupMember, type GroupMemberArgs, type DimensionArgs } from "./resources/groupMember";
 export { GroupMembers, type GroupMembersArgs, type MemberArgs } from "./resources/groupMembers";
 export { TagRule, type TagRuleArgs } from "./resources/tagRule";
+export {
+  getResourceGroup,
+  getResourceGroupOutput,
+  type GetResourceGroupArgs,
+  type GetResourceGroupResult,
+} from "./lookup";
 import { ces } from "pulumi-resource-groups-contracts/constants";
 
 /** The group types: `Manual`, `TAG`, `EPS`. */

@@ -6,6 +6,12 @@
 export { ResourceGroup, type ResourceGroupArgs } from "./resources/resourceGroup";
 export { GroupMember, type GroupMemberArgs } from "./resources/groupMember";
 export { GroupMembers, type GroupMembersArgs } from "./resources/groupMembers";
+export {
+  getResourceGroup,
+  getResourceGroupOutput,
+  type GetResourceGroupArgs,
+  type GetResourceGroupResult,
+} from "./lookup";
 import { strongly } from "pulumi-resource-groups-contracts/constants";
 
 /** The kinds of platform resource a group can hold. */

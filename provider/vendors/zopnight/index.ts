@@ -13,6 +13,12 @@ export {
 } from "./resources/groupMembers";
 export { StartupSequence, type StartupSequenceArgs, type SequenceEntry } from "./resources/startupSequence";
 export { UnknownResourceError } from "./errors";
+export {
+  getResourceGroup,
+  getResourceGroupOutput,
+  type GetResourceGroupArgs,
+  type GetResourceGroupResult,
+} from "./lookup";
 import { zopnight } from "pulumi-resource-groups-contracts/constants";
 
 /** `tier-1` (started first) to `tier-10`. */
