@@ -117,8 +117,9 @@ describe("the packages as installed from their tarballs", () => {
     expect(files).toEqual(expect.arrayContaining(["dist/index.js", ...entries]));
     const unexpected = files.filter(
       (f) =>
-        !(/^(dist\/.*\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(f) || extra.test(f)) ||
-        /\.(node|map)$|test|binding\.gyp/.test(f),
+        !(
+          /^(dist\/.*\.(js|d\.ts)|docs\/.*\.md|package\.json|README\.md|LICENSE)$/.test(f) || extra.test(f)
+        ) || /\.(node|map)$|test|binding\.gyp/.test(f),
     );
     expect(unexpected).toEqual([]);
   });
