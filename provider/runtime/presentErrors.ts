@@ -18,7 +18,8 @@ import { ResourceGroupsError } from "../core/errors";
 
 /** The host's lines still to come, each exactly as it prints it. */
 const pendingEchoes = new Set<string>();
-let filterInstalled = false;
+/** The console.error that drops them, once installed. */
+let filter: ((...args: unknown[]) => void) | undefined;
 
 /** The line `cmd/dynamic-provider` prints for a failed check, diff, read or delete. */
 export function hostEcho(error: Error): string {
@@ -28,13 +29,13 @@ export function hostEcho(error: Error): string {
 /** Drops the next line the host prints for `error`, and only that line. */
 function silenceHostEcho(error: Error): void {
   pendingEchoes.add(hostEcho(error));
-  if (filterInstalled) return;
-  filterInstalled = true;
+  if (filter !== undefined && console.error === filter) return;
   const print = console.error;
-  console.error = (...args: unknown[]): void => {
+  filter = (...args: unknown[]): void => {
     if (args.length === 1 && typeof args[0] === "string" && pendingEchoes.delete(args[0])) return;
     print.apply(console, args);
   };
+  console.error = filter;
 }
 
 /** Runs one call; an error of ours thrown by a step the host echoes is kept from being echoed. */
