@@ -8,7 +8,7 @@ import { GetTargetError } from "../../provider/core/readForGet";
 import { create } from "../support/engine";
 import { CLOUDFLARE_ACCOUNT, PROJECT, useEmulatorForProvider } from "../support/emulator";
 
-useEmulatorForProvider(resetSettings);
+const emulator = useEmulatorForProvider(resetSettings);
 
 /** What the engine hands read() for a get: only the serialized provider. */
 const GET_PROPS = { __provider: "(serialized provider)" };
@@ -109,6 +109,29 @@ describe("get: every kind reads its object from the id alone", () => {
       groupId: group.id,
       members: [{ resource: "res_001", resourceId: "res_001", executionTier: "tier-2", executionOrder: 1 }],
     });
+  });
+});
+
+describe("get through a connection", () => {
+  afterEach(() => {
+    delete process.env.RESOURCEGROUPS_CONNECTIONS;
+  });
+
+  it("reads in the connection's project and records the connection for later refreshes", async () => {
+    const other = "get-other-project";
+    const made = await emulator().call<{ group_id: string }>(
+      "POST",
+      `/v2/${other}/resource-groups`,
+      { group_name: "elsewhere", type: "Manual" },
+      { "X-Auth-Token": emulator().emulator.tokens.ces },
+    );
+    const id = made.body.group_id;
+    await expect(readForGet("resourceGroup", id)).rejects.toThrow(
+      `CES holds no such object in project ${PROJECT}`,
+    );
+    process.env.RESOURCEGROUPS_CONNECTIONS = JSON.stringify({ other: { projectId: other } });
+    const got = await handlers.resourceGroup.read(id, { ...GET_PROPS, connection: "other" });
+    expect(got).toMatchObject({ id, props: { name: "elsewhere", connection: "other" } });
   });
 });
 
