@@ -102,7 +102,7 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.redact = redactor(Object.values(options.headers));
-    this.target = { api: options.api, url: options.baseURL, endpointHint: options.endpointHint };
+    this.target = { api: options.api, url: shownUrl(options.baseURL), endpointHint: options.endpointHint };
     this.axios = axios().create({
       baseURL: options.baseURL,
       headers: { "Content-Type": "application/json", Accept: "application/json", ...options.headers },
@@ -223,6 +223,19 @@ export function redactor(headerValues: readonly string[]): (text: string) => str
 /** axios loads with the first client, not with this module: a preview, which calls no API, makes none. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const axios = (): AxiosStatic => (require("axios") as { default: AxiosStatic }).default;
+
+/** The endpoint as messages show it: without a user, password or query, which could hold a secret. */
+export function shownUrl(baseURL: string): string {
+  try {
+    const url = new URL(baseURL);
+    url.username = "";
+    url.password = "";
+    url.search = "";
+    return url.href.replace(/\/$/, "");
+  } catch {
+    return baseURL;
+  }
+}
 
 /** Keeps only the reason from an axios failure: its config (and so the token) stays behind. */
 function connectionError(
