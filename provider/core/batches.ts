@@ -9,10 +9,11 @@
  *   milliseconds apart (the engine checkpoints its whole state before and after each step);
  * - a write of the key is in flight: the new items go out together when it ends (writes that arrive
  *   while the vendor is busy share the next call);
- * - the item was not announced (a delete: the engine calls nothing before it) but another
- *   unannounced item of its key came within `maxWaitMs`: a run of them is under way, and it waits for
- *   company as announced items do;
  * - otherwise the batch, with whatever it already holds, goes out at once.
+ *
+ * An item nobody announced (a delete: the engine calls nothing before it) cannot tell whether company
+ * is coming, so it waits for the quiet window as every write used to: deletes of one group reach the
+ * provider far enough apart that sending each at once would cost more calls than it saves time.
  *
  * Every batch is all-or-nothing from each resource's point of view: the call's outcome is every
  * item's outcome, and a failure reaches each caller as its own error, naming its own item.
@@ -107,19 +108,15 @@ export class Batches<T> {
   private readonly open = new Map<string, Pending<T>>();
   /** Sends under way, per key. */
   private readonly inFlight = new Map<string, number>();
-  /** When an item that was not announced last arrived, per key. */
-  private readonly lastUnannounced = new Map<string, number>();
+  /** Keys whose open batch holds an item nobody announced: it goes out after the quiet window only. */
+  private readonly unannounced = new Set<string>();
 
   constructor(private readonly options: BatchOptions<T>) {}
 
   /** Resolves once the batch holding `item` has been written, or rejects with its failure. */
   submit(key: string, item: T): Promise<void> {
     const announcedKey = this.options.announcedAs?.(key, item) ?? key;
-    const wasAnnounced = withdraw(announcedKey);
-    const now = Date.now();
-    const runUnderway =
-      !wasAnnounced && now - (this.lastUnannounced.get(key) ?? -Infinity) < this.options.maxWaitMs;
-    if (!wasAnnounced) this.lastUnannounced.set(key, now);
+    if (!withdraw(announcedKey)) this.unannounced.add(key);
     return new Promise((resolve, reject) => {
       let batch = this.open.get(key);
       if (!batch) {
@@ -131,13 +128,11 @@ export class Batches<T> {
       clearTimeout(batch.timer);
       if (batch.items.length >= this.options.maxItems) return this.flush(key);
       const quietWait = () => Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
-      if (liveAnnouncements(announcedKey).length > 0) {
+      if (liveAnnouncements(announcedKey).length > 0 || this.unannounced.has(key)) {
         batch.timer = setTimeout(() => this.flush(key), quietWait());
       } else if ((this.inFlight.get(key) ?? 0) > 0) {
         // Sent when the write under way ends; the deadline bounds the wait all the same.
         batch.timer = setTimeout(() => this.flush(key), Math.max(0, batch.deadline - Date.now()));
-      } else if (runUnderway) {
-        batch.timer = setTimeout(() => this.flush(key), quietWait());
       } else {
         this.flush(key);
       }
@@ -148,6 +143,7 @@ export class Batches<T> {
     const batch = this.open.get(key);
     if (!batch) return;
     this.open.delete(key);
+    this.unannounced.delete(key);
     clearTimeout(batch.timer);
     const { items, waiters } = batch;
     this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
@@ -172,7 +168,8 @@ export class Batches<T> {
     else this.inFlight.delete(key);
     const waiting = this.open.get(key);
     const announcedKey = this.options.announcedAs?.(key, item) ?? key;
-    if (waiting && left === 0 && liveAnnouncements(announcedKey).length === 0) this.flush(key);
+    const quiet = this.unannounced.has(key) || liveAnnouncements(announcedKey).length > 0;
+    if (waiting && left === 0 && !quiet) this.flush(key);
   }
 }
 
