@@ -12,6 +12,7 @@ import {
   type KindName,
 } from "pulumi-resource-groups-contracts/kinds";
 import { argumentsJsonSchema, kindOutputs } from "pulumi-resource-groups-contracts";
+import { functionSpecs, type FunctionSpec } from "./functions";
 import { OUTPUTS } from "./outputs";
 import {
   CONNECTIONS_SETTING,
@@ -38,6 +39,7 @@ export interface PackageSchema {
   config: { variables: Record<string, PropertySpec> };
   provider: { description: string; inputProperties: Record<string, PropertySpec> };
   resources: Record<string, ResourceSpec>;
+  functions: Record<string, FunctionSpec>;
   types: TypeSpecs;
 }
 
@@ -162,6 +164,7 @@ export function packageSchema(version: string): PackageSchema {
       inputProperties: settings,
     },
     resources,
+    functions: functionSpecs(PACKAGE),
     types,
     language: {
       nodejs: { packageName: "pulumi-resource-groups-sdk", respectSchemaVersion: true },

@@ -11,6 +11,7 @@ import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import * as anyproto from "google-protobuf/google/protobuf/any_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import { invoke } from "./invoke";
 import * as provider from "./resourceProvider";
 import { PLUGIN_VERSION } from "./version";
 
@@ -151,8 +152,13 @@ export function resourceProviderService(schema: string): grpc.UntypedServiceImpl
       const result = await provider.read(request.getId(), request.getUrn(), plain(request.getProperties()));
       const response = new provproto.ReadResponse().setId(result.id).setProperties(toStruct(result.props));
       // The program's inputs stay what they were: a refresh records what the vendor holds as outputs.
+      // An import has none: the engine then takes the arguments that reproduce the object.
       const inputs = request.getInputs();
-      if (result.id !== "" && inputs !== undefined) response.setInputs(inputs);
+      const imported = inputs === undefined || inputs.getFieldsMap().getLength() === 0;
+      if (result.id !== "" && !imported) response.setInputs(inputs);
+      if (result.id !== "" && imported) {
+        response.setInputs(toStruct(provider.importedInputs(request.getUrn(), result.props)));
+      }
       return response;
     }),
     update: unary(async (request: provproto.UpdateRequest) => {
@@ -168,7 +174,10 @@ export function resourceProviderService(schema: string): grpc.UntypedServiceImpl
       await provider.remove(request.getId(), request.getUrn(), plain(request.getProperties()));
       return new emptyproto.Empty();
     }),
-    invoke: unimplemented("Invoke"),
+    invoke: unary(async (request: provproto.InvokeRequest) => {
+      const result = await invoke(request.getTok(), plain(request.getArgs()));
+      return new provproto.InvokeResponse().setReturn(toStruct(result));
+    }),
     call: unimplemented("Call"),
     construct: unimplemented("Construct"),
   };

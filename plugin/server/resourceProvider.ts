@@ -5,6 +5,7 @@
  * name default of the TypeScript classes, the property-level diff, and the provider's own
  * configuration in place of the stack config.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { argumentNames, KIND_ARGS } from "pulumi-resource-groups-contracts";
 import type { KindName } from "pulumi-resource-groups-contracts/kinds";
 import * as runtime from "pulumi-resource-groups/runtime";
@@ -50,6 +51,13 @@ function asSetting(value: unknown): string | undefined {
  * the arguments of an explicit one. Keys come bare (`token`); the settings ask for `resourcegroups:token`.
  */
 export function configure(args: Props): Promise<void> {
+  // The look-ups (./invoke) read the stack config of a program: in the plugin, it is this provider's.
+  const stackConfig: Record<string, string> = {};
+  for (const [key, value] of Object.entries(args)) {
+    const setting = asSetting(value);
+    if (setting !== undefined) stackConfig[`resourcegroups:${key.replace(/^resourcegroups:/, "")}`] = setting;
+  }
+  pulumi.runtime.setAllConfig(stackConfig);
   return runtime.configure({
     config: {
       get: (key: string) => asSetting(args[key.replace(/^resourcegroups:/, "")] ?? args[key]),
@@ -90,6 +98,19 @@ export async function create(urn: string, inputs: Props): Promise<{ id: string; 
 export async function read(id: string, urn: string, props: Props): Promise<{ id: string; props: Props }> {
   const result = await handlerOf(urn).read(id, props);
   return { id: result.id ?? "", props: (result.props ?? {}) as Props };
+}
+
+/**
+ * The inputs of an object read from its id alone (an import): the kind's arguments as the vendor holds
+ * them, so a program declaring the same values sees no change. Outputs stay out of the inputs.
+ */
+export function importedInputs(urn: string, props: Props): Props {
+  const names = argumentNames(KIND_ARGS[kindOfUrn(urn)]);
+  return Object.fromEntries(
+    names
+      .filter((name) => props[name] !== undefined && props[name] !== null)
+      .map((name) => [name, props[name]]),
+  );
 }
 
 export async function update(id: string, urn: string, olds: Props, news: Props): Promise<Props> {

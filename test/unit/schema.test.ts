@@ -13,6 +13,7 @@ import {
   pluginToken,
 } from "../../plugin/schema/packageSchema";
 import { CONNECTIONS_SETTING, SETTINGS, type SettingContract } from "../../contracts/settings";
+import { lookupToken, vendorOfLookupToken } from "../../plugin/schema/functions";
 
 const schema = packageSchema("1.2.3");
 
@@ -112,5 +113,35 @@ describe("the plugin's package schema", () => {
     }
     expect(variables.token?.secret).toBe(true);
     expect(variables.connections?.secret).toBe(true);
+  });
+
+  test("a getResourceGroup function per vendor with groups, by name or id, answering id, groupId and name", () => {
+    const vendors = [
+      ...new Set(KIND_NAMES.filter((k) => KINDS[k].role === "group").map((k) => KINDS[k].vendor)),
+    ];
+    expect(Object.keys(schema.functions).sort()).toEqual(
+      vendors.map((v) => lookupToken("resourcegroups", v)).sort(),
+    );
+    for (const vendor of vendors) {
+      const token = lookupToken("resourcegroups", vendor);
+      expect(token).toBe(`resourcegroups:${vendor}:getResourceGroup`);
+      expect(vendorOfLookupToken("resourcegroups", token)).toBe(vendor);
+      const fn = schema.functions[token];
+      expect(fn?.description).toMatch(/\S/);
+      expect(Object.keys(fn?.inputs.properties ?? {})).toEqual(expect.arrayContaining(["name", "id"]));
+      expect(fn?.outputs.properties).toMatchObject({
+        id: { type: "string" },
+        groupId: { type: "string" },
+        name: { type: "string" },
+      });
+      expect(fn?.outputs.required.sort()).toEqual(Object.keys(fn?.outputs.properties ?? {}).sort());
+      for (const property of [
+        ...Object.values(fn?.inputs.properties ?? {}),
+        ...Object.values(fn?.outputs.properties ?? {}),
+      ]) {
+        expect(property.description).toMatch(/\S/);
+      }
+    }
+    expect(vendorOfLookupToken("resourcegroups", "resourcegroups:ces:ResourceGroup")).toBeUndefined();
   });
 });
