@@ -2,7 +2,8 @@
  * Groups made outside Pulumi taken over by a stack of the provider plugin, through the real CLI: a
  * group at each vendor brought in with `pulumi import <type> <name> <id>`, then the Pulumi YAML program
  * that declares them previews with no change; one more group adopted with the `import` resource
- * option, writing nothing at the vendor; and a look-up function (invoke) answering a group's id.
+ * option, writing nothing at the vendor; a look-up function (invoke) answering a group's id; and a
+ * Strongly member imported by its key.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,9 +72,9 @@ function declaringProgram(): string {
 `;
 }
 
-/** The same, with one more group adopted by the import option and a look-up by name. */
-function adoptingProgram(): string {
-  return `${declaringProgram()}  adopted:
+/** The same, with one more group adopted by the import option, `more` resources, and look-ups. */
+function adoptingProgram(more = ""): string {
+  return `${declaringProgram()}${more}  adopted:
     type: resourcegroups:strongly:ResourceGroup
     properties:
       name: adopted-costs
@@ -166,12 +167,51 @@ describe("groups made outside Pulumi, imported into a stack of the provider plug
   );
 
   it(
+    "imports a member by its key, and the program declaring it previews no change",
+    async () => {
+      const strongly = new StronglyClient(env.emulator);
+      const home = await strongly.createOk("member-home");
+      expect(
+        (await strongly.addMember(home, { type: "app", resourceId: "app_1", name: "billing" })).status,
+      ).toBe(200);
+      await project.ok([
+        "import",
+        "resourcegroups:strongly:GroupMember",
+        "billing",
+        `${home}/app/app_1`,
+        "--yes",
+        "--protect=false",
+        "--generate-code=false",
+      ]);
+      expect(named((await project.exportState()).resources, "billing").inputs).toMatchObject({
+        groupId: home,
+        type: "app",
+        resourceId: "app_1",
+        name: "billing",
+      });
+      writeFileSync(
+        join(project.dir, "Pulumi.yaml"),
+        adoptingProgram(`  billing:
+    type: resourcegroups:strongly:GroupMember
+    properties:
+      groupId: ${home}
+      type: app
+      resourceId: app_1
+      name: billing
+`),
+      );
+      await project.ok(["preview", "--expect-no-changes"]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     "destroys the imported groups at every vendor",
     async () => {
       await project.ok(["destroy", "--yes", "--skip-preview"]);
       const counts = await groupCounts();
-      // Cloudflare keeps the account's built-in group.
-      expect([counts[0], counts[2], counts[3]]).toEqual([0, 0, 0]);
+      // Cloudflare keeps the account's built-in group; the member's Strongly group was never imported.
+      expect([counts[0], counts[2], counts[3]]).toEqual([0, 1, 0]);
     },
     TEST_TIMEOUT,
   );
