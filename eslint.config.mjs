@@ -5,7 +5,15 @@ import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "node_modules/**", "**/node_modules/**", ".cache/**", ".data/**", "coverage/**"],
+    ignores: [
+      "**/dist/**",
+      "node_modules/**",
+      "**/node_modules/**",
+      ".cache/**",
+      ".data/**",
+      "coverage/**",
+      "sdk/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
