@@ -9,6 +9,7 @@ import type { Agent as HttpsAgent } from "node:https";
 import type * as httpProxyAgent from "http-proxy-agent";
 import type * as httpsProxyAgent from "https-proxy-agent";
 import { getProxyForUrl } from "proxy-from-env";
+import { ConfigurationError } from "../errors";
 
 /** The axios options that route a client's requests; empty when its endpoint is reached directly. */
 export interface ProxyAgents {
@@ -39,7 +40,7 @@ export function proxyFor(url: string): string | undefined {
     return new URL(proxy).href;
   } catch {
     // The value is not shown: a proxy URL may hold a user and password.
-    throw new Error(
+    throw new ConfigurationError(
       `The proxy for ${new URL(url).host} (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY) must be a URL such as http://proxy.example:3128`,
     );
   }
