@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 
-/** The string Pulumi passes for a value not known yet during a preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../constants";
+
+export { UNKNOWN };
 
 const outputsBySchema = new WeakMap<z.ZodType, readonly string[]>();
 

@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { KINDS, type KindName } from "pulumi-resource-groups-contracts/kinds";
 import { CONNECTION_NAME, CONNECTION_NAME_RULE } from "pulumi-resource-groups-contracts/settings";
-import { UNKNOWN } from "pulumi-resource-groups-contracts";
+import { UNKNOWN } from "pulumi-resource-groups-contracts/constants";
 import { requireConnection, runInConnection } from "../core/connections";
 import type { ResourceHandler } from "../core/handler";
 import { checkVendorSettings } from "./vendorChecks";

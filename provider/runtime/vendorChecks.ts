@@ -5,7 +5,7 @@
  * per vendor and connection. Each vendor's code is loaded only when one of its resources is checked.
  */
 import type { Vendor } from "pulumi-resource-groups-contracts/kinds";
-import { UNKNOWN } from "pulumi-resource-groups-contracts";
+import { UNKNOWN } from "pulumi-resource-groups-contracts/constants";
 import { ConfigurationError } from "../core/errors";
 import { currentConnection } from "../core/connections";
 import { onSettingsReset, rawSetting, settingSpec, where } from "../core/settings";
