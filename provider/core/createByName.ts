@@ -10,6 +10,11 @@
 export const CREATE_CLOCK_SKEW_MS = 60_000;
 
 export interface CreateByName<G, R> {
+  /**
+   * Look the name up before creating: for an adopt, which expects the group to exist and must not
+   * write to take it over.
+   */
+  lookFirst?: boolean;
   create: () => Promise<G>;
   /** Whether a failed create may have been refused for its name. */
   mayBeClash: (error: unknown) => boolean;
@@ -22,6 +27,10 @@ export interface CreateByName<G, R> {
 }
 
 export async function createByName<G, R>(steps: CreateByName<G, R>): Promise<R> {
+  if (steps.lookFirst) {
+    const holder = await steps.findByName();
+    if (holder !== undefined) return steps.taken(holder);
+  }
   const started = Date.now();
   let group: G;
   try {

@@ -47,13 +47,16 @@ afterAll(async () => {
 
 describe("an existing group", () => {
   it(
-    "is not taken without adopt: the up fails, says how to adopt, and writes nothing",
+    "is not taken without adopt: the up fails, says how to adopt, and changes nothing",
     async () => {
       env.emulator.resetStats();
       const up = await project.fails(["up", "--yes", "--skip-preview"]);
       expect(up.output).toContain(`A resource group named 'legacy-tagged' already exists (${legacyId}`);
       expect(up.output).toContain("set `adopt: true` on the ResourceGroup");
-      expect(env.emulator.stats().writes).toBe(0);
+      // The one write is the create the API refused for its name; then only reads.
+      const stats = env.emulator.stats();
+      expect(stats.writes).toBe(1);
+      expect(stats.byRoute["POST /v2/{project_id}/resource-groups"]).toBe(1);
       expect(ofType(await project.resources(), TYPES.group)).toHaveLength(0);
       expect(tagList(await getGroup(env, legacyId))).toEqual(["env=old"]);
     },

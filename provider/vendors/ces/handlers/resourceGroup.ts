@@ -127,6 +127,7 @@ export const resourceGroupHandler: ResourceHandler = {
     const api = cesApi(inputs.projectId);
     // A name in use answers 400 ces.0014 (docs/vendors/ces.md, "Names"): the name is looked up then.
     return createByName({
+      lookFirst: inputs.adopt,
       create: () => api.createGroup(inputs),
       mayBeClash: (error) => error instanceof BadRequestError,
       findByName: () => api.findGroupByName(inputs.name),

@@ -80,6 +80,7 @@ export const stronglyResourceGroupHandler: ResourceHandler = {
     const api = stronglyApi();
     // A name in use answers 409 duplicate-name (docs/vendors/strongly.md, "Names"): looked up then.
     return createByName({
+      lookFirst: inputs.adopt,
       create: () => api.createGroup(inputs.name, inputs.description),
       mayBeClash: (error) => error instanceof ApiConflictError,
       findByName: () => api.findGroupByName(inputs.name),

@@ -75,6 +75,7 @@ export const zopnightResourceGroupHandler: ResourceHandler = {
     // A name in use answers 409 (docs/vendors/zopnight.md, "Names"): the name is looked up then.
     try {
       return await createByName({
+        lookFirst: inputs.adopt,
         create: () => api.createGroup(inputs.name, inputs.description),
         mayBeClash: (error) => error instanceof ApiConflictError,
         findByName: () => api.findGroupByName(inputs.name),
