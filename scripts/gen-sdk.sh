@@ -4,6 +4,7 @@
 #
 #   scripts/gen-sdk.sh                       regenerate sdk/{nodejs,python,go} from plugin/dist/schema.json
 #   scripts/gen-sdk.sh --out DIR [--schema F] write them under DIR instead (the tests compare the two)
+#   scripts/gen-sdk.sh --build-only           only build the generator (CI does it before the tests)
 #
 # The generator, tools/pulumi-sdkgen, is built from Go modules into .cache/pulumi-sdkgen/bin/ the
 # first time (and again when its stamp changes), with the flags scripts/build-pulumi-cli.sh uses so the
@@ -13,11 +14,13 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$REPO_ROOT/sdk"
 SCHEMA="$REPO_ROOT/plugin/dist/schema.json"
+BUILD_ONLY=false
 while [ $# -gt 0 ]; do
     case "$1" in
+        --build-only) BUILD_ONLY=true; shift ;;
         --out) OUT=$2; shift 2 ;;
         --schema) SCHEMA=$2; shift 2 ;;
-        *) echo "usage: $0 [--out DIR] [--schema schema.json]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--out DIR] [--schema schema.json] | --build-only" >&2; exit 2 ;;
     esac
 done
 
@@ -47,6 +50,7 @@ if [ ! -x "$BIN" ] || [ "$(cat "$BIN.stamp" 2>/dev/null || true)" != "$want" ]; 
     log "built $BIN in $(($(date +%s) - start))s"
 fi
 
+if [ "$BUILD_ONLY" = true ]; then exit 0; fi
 if [ ! -f "$SCHEMA" ]; then
     log "error: no schema at $SCHEMA; run 'npm run build --workspace plugin' first"
     exit 1
