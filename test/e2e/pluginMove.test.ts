@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject } from "./support/project";
+import type { PulumiProject } from "./support/project";
 import { REPO } from "./support/pulumiEnv";
 import { useProject } from "./support/suite";
 
