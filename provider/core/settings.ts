@@ -114,14 +114,17 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** Whether the user allowed plain http:// to other hosts; anything but true or false is a mistake. */
-export function insecureHttpAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = rawSetting(ALLOW_INSECURE_HTTP, env);
+/** A true-or-false setting, false when unset; anything but true or false is a mistake. */
+export function flagSetting(spec: SettingSpec, env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = rawSetting(spec, env);
   if (value === undefined || /^(false|0|no)$/i.test(value)) return false;
   if (/^(true|1|yes)$/i.test(value)) return true;
-  throw new ConfigurationError(
-    `allowInsecureHttp must be true or false (got '${value}'; from ${where(ALLOW_INSECURE_HTTP)})`,
-  );
+  throw new ConfigurationError(`${spec.key} must be true or false (got '${value}'; from ${where(spec)})`);
+}
+
+/** Whether the user allowed plain http:// to other hosts. */
+export function insecureHttpAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+  return flagSetting(ALLOW_INSECURE_HTTP, env);
 }
 
 function parseUrl(value: string): URL | undefined {

@@ -6,9 +6,8 @@
  */
 import type { Vendor } from "pulumi-resource-groups-contracts/kinds";
 import { UNKNOWN } from "pulumi-resource-groups-contracts/constants";
-import { ConfigurationError } from "../core/errors";
 import { currentConnection } from "../core/connections";
-import { onSettingsReset, rawSetting, settingSpec, where } from "../core/settings";
+import { flagSetting, onSettingsReset, settingSpec } from "../core/settings";
 
 type Inputs = Record<string, unknown>;
 
@@ -64,15 +63,6 @@ const readOnce: Record<Vendor, (inputs: Inputs) => Promise<unknown>> = {
 
 const VERIFY_CREDENTIALS = settingSpec("verifyCredentials");
 
-function verifyingCredentials(): boolean {
-  const value = rawSetting(VERIFY_CREDENTIALS);
-  if (value === undefined || /^(false|0|no)$/i.test(value)) return false;
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  throw new ConfigurationError(
-    `verifyCredentials must be true or false (got '${value}'; from ${where(VERIFY_CREDENTIALS)})`,
-  );
-}
-
 // One proof per vendor, connection and location for the whole run, shared by every resource checked.
 const verified = new Map<string, Promise<unknown>>();
 onSettingsReset(() => verified.clear());
@@ -83,7 +73,7 @@ onSettingsReset(() => verified.clear());
  */
 export async function checkVendorSettings(vendor: Vendor, inputs: Inputs): Promise<void> {
   await requireSettings[vendor](inputs);
-  if (!verifyingCredentials()) return;
+  if (!flagSetting(VERIFY_CREDENTIALS)) return;
   const key = JSON.stringify([
     vendor,
     currentConnection() ?? "",
