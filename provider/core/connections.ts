@@ -33,7 +33,7 @@ export function currentConnection(): string | undefined {
 type Connections = Map<string, Map<string, string>>;
 
 /** Where connections are set, for messages. */
-export const CONNECTIONS_WHERE =
+const CONNECTIONS_WHERE =
   `stack config '${CONFIG_NAMESPACE}:${CONNECTIONS_SETTING.key}' ` +
   `(pulumi config set --path --secret '${CONFIG_NAMESPACE}:${CONNECTIONS_SETTING.key}.<name>.<setting>' <value>) ` +
   `or environment variable ${CONNECTIONS_SETTING.env} (the same object as JSON)`;

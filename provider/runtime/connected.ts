@@ -15,7 +15,7 @@ import { checkVendorSettings } from "./vendorChecks";
 
 type Props = Record<string, unknown>;
 
-export const CONNECTION_ARG = "connection";
+const CONNECTION_ARG = "connection";
 
 /** The connection a resource names (undefined: the default settings), and its other properties. */
 function split(props: Props | undefined): [string | undefined, Props] {
