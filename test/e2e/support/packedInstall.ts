@@ -53,6 +53,8 @@ export interface PackedInstall {
 
 const CACHE_PREFIX = "resource-groups-packed-";
 const UNUSED_FOR_MS = 60 * 60 * 1000;
+/** The installed emulator's databases; they share the installs' prefix but belong to running tests. */
+const EMULATOR_DATA_PREFIX = "resource-groups-packed-db-";
 
 export function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -104,13 +106,31 @@ function install(dir: string, packed: Record<Workspace, Packed>): void {
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline"], app);
 }
 
-/** Removes the installs of other keys that no run has used for an hour, and builds left half-done. */
+/** When `path` was last touched, or undefined when another run removed or renamed it meanwhile. */
+function touchedAt(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Removes the installs of other keys that no run has used for an hour, and builds left half-done.
+ * Suites on several Node.js versions run at once and share the temporary folder, so any entry listed
+ * here may be renamed into place or removed by another run before it is looked at.
+ */
 function removeStale(keep: string): void {
-  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(CACHE_PREFIX))) {
+  const installs = readdirSync(tmpdir()).filter(
+    (n) => n.startsWith(CACHE_PREFIX) && !n.startsWith(EMULATOR_DATA_PREFIX),
+  );
+  for (const name of installs) {
     const dir = join(tmpdir(), name);
     if (dir === keep) continue;
-    const stamp = existsSync(join(dir, "ready")) ? join(dir, "ready") : dir;
-    if (Date.now() - statSync(stamp).mtimeMs > UNUSED_FOR_MS) rmSync(dir, { recursive: true, force: true });
+    const touched = touchedAt(join(dir, "ready")) ?? touchedAt(dir);
+    if (touched !== undefined && Date.now() - touched > UNUSED_FOR_MS)
+      rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -155,7 +175,7 @@ export interface InstalledEmulator extends EmulatorAddress {
 
 /** Starts the installed emulator command and waits for the address it prints. */
 export function startInstalledEmulator(app: string, token: string): Promise<InstalledEmulator> {
-  const data = mkdtempSync(join(tmpdir(), "resource-groups-packed-db-"));
+  const data = mkdtempSync(join(tmpdir(), EMULATOR_DATA_PREFIX));
   const bin = join(app, "node_modules", ".bin", "resource-groups-emulator");
   const child = spawn(bin, ["--port", "0", "--db", join(data, "emulator.sqlite"), "--token", token], {
     cwd: app,
