@@ -1,23 +1,30 @@
 /**
  * `npm run release`: the four packages as versioned tarballs a user installs without this repository
- * or a registry, with a checksum file, in `release/<version>/`.
+ * or a registry, and the provider plugin as the archive `pulumi plugin install --file` takes, with a
+ * checksum file, in `release/<version>/`.
  *
  *   npm run release                 build, pack, checksum
  *   npm run release -- --dry-run    also `npm publish --dry-run` of each package (what npm would upload)
  *
  * The tarballs are what `npm publish` would upload (same `files`, same manifest), so installing them is
  * installing the release: `npm install ./pulumi-resource-groups-contracts-<v>.tgz ./pulumi-resource-groups-<v>.tgz`.
+ * The plugin's package is private (it reaches users as the plugin archive, never from npm), so it is
+ * packed for the archive and not published.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
+import { buildPluginArchive, pluginArchiveName } from "./lib/pluginArchive";
 
 const REPO = join(__dirname, "..");
 
-/** In dependency order: each package's dependencies come before it. */
+/** The npm packages, in dependency order: each package's dependencies come before it. */
 export const RELEASED = ["contracts", "provider", "emulator", "policy"] as const;
+/** Released with the same version, as the plugin archive. */
+const PLUGIN = "plugin";
 
 interface Manifest {
   name: string;
@@ -28,9 +35,9 @@ interface Manifest {
 const manifest = (workspace: string): Manifest =>
   JSON.parse(readFileSync(join(REPO, workspace, "package.json"), "utf8")) as Manifest;
 
-/** All four packages carry one version, and each depends on its siblings at exactly that version. */
+/** All packages and the plugin carry one version, and each depends on its siblings at exactly that version. */
 export function releaseVersion(): string {
-  const manifests = RELEASED.map(manifest);
+  const manifests = [...RELEASED, PLUGIN].map(manifest);
   const version = manifests[0]?.version ?? "";
   const names = new Set(manifests.map((m) => m.name));
   for (const m of manifests) {
@@ -54,6 +61,16 @@ function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 }
 
+/** Packs a workspace into `dir` and answers the tarball's file name. */
+function pack(workspace: string, dir: string): string {
+  const packed = JSON.parse(npm(["pack", "--json", "--pack-destination", dir], join(REPO, workspace))) as {
+    filename: string;
+  }[];
+  const file = packed[0]?.filename;
+  if (!file) throw new Error(`npm pack of ${workspace} named no tarball`);
+  return file;
+}
+
 export function release(options: { dryRun: boolean; log?: (line: string) => void }): string[] {
   const log = options.log ?? ((line: string) => console.log(line));
   const version = releaseVersion();
@@ -62,16 +79,25 @@ export function release(options: { dryRun: boolean; log?: (line: string) => void
   mkdirSync(out, { recursive: true });
   log(`Building ${RELEASED.join(", ")} at ${version}`);
   npm(["run", "-s", "build"], REPO);
-  const tarballs: string[] = [];
+  const packed = {} as Record<(typeof RELEASED)[number], string>;
   for (const workspace of RELEASED) {
-    const packed = JSON.parse(npm(["pack", "--json", "--pack-destination", out], join(REPO, workspace))) as {
-      filename: string;
-    }[];
-    const file = packed[0]?.filename;
-    if (!file) throw new Error(`npm pack of ${workspace} named no tarball`);
-    tarballs.push(file);
+    packed[workspace] = pack(workspace, out);
     if (options.dryRun) npm(["publish", "--dry-run", "--ignore-scripts"], join(REPO, workspace));
   }
+  const scratch = mkdtempSync(join(tmpdir(), "resource-groups-release-"));
+  let archive: string;
+  try {
+    const plugin = join(scratch, pack(PLUGIN, scratch));
+    log(`Installing the plugin's packages into ${pluginArchiveName(version)}`);
+    archive = buildPluginArchive(
+      { contracts: join(out, packed.contracts), provider: join(out, packed.provider), plugin },
+      version,
+      out,
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const tarballs = [...RELEASED.map((workspace) => packed[workspace]), basename(archive)];
   const sums = tarballs.map((file) => `${sha256(join(out, file))}  ${file}`).join("\n");
   writeFileSync(join(out, "SHA256SUMS"), `${sums}\n`);
   log(`release/${version}/:`);
