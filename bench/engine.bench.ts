@@ -2,15 +2,18 @@
  * The whole stack through the real Pulumi CLI: N CES groups x 4 members, with this package installed
  * from its packed tarballs (`npm pack` of the contracts and the provider, unpacked into the project's
  * node_modules as npm installs them), against the same graph on an inline no-op dynamic provider (the
- * engine's floor) and a bare script making our API calls at the CLI's parallelism. Each size runs its
- * lifecycle (up, preview, refresh, destroy) three times, ours and the floor in turn; it prints the
- * median seconds of each command and their ratio to the floor, API calls and state bytes per resource,
- * the provider's peak memory and the load average of the machine while it ran.
+ * engine's floor) and a bare script making our API calls at the CLI's parallelism. The same graph
+ * runs on the provider plugin too, from the release's plugin archive unpacked as `pulumi plugin
+ * install` unpacks it. Each size runs its lifecycle (up, preview, refresh, destroy) three times, ours,
+ * the plugin and the floor in turn; it prints the median seconds of each command and their ratio to
+ * the floor, API calls and state bytes per resource, the provider's peak memory and the load average of
+ * the machine while it ran.
  *
  *   npm run bench:engine                       # N = 3, 10, 25: about ten minutes
  *   npm run bench:engine -- --full             # N = 3, 10, 25, 100, 200
  *   npm run bench:engine -- --n 100 --runs 1 --skip-checkpoints
  *   npm run bench:engine -- --full --members-n 25,100   # member batching at these sizes only
+ *   npm run bench:engine -- --no-plugin        # without the provider plugin
  *
  * Figures and their reading: bench/README.md.
  */
@@ -24,7 +27,8 @@ import { resetSettings } from "../provider/runtime";
 import { REPO, pulumiEnv } from "../scripts/lib/pulumiEnv";
 import { bareRun } from "./engine/bare";
 import { watchProviderMemory } from "./engine/processes";
-import { floorProgram, oursProgram } from "./engine/programs";
+import { buildPluginArchive } from "../scripts/lib/pluginArchive";
+import { floorProgram, oursProgram, pluginProgram } from "./engine/programs";
 
 const MEMBERS = 4;
 const PROJECT_ID = "bench";
@@ -45,6 +49,8 @@ interface Options {
   memberSizes?: number[];
   /** Lifecycles per size, ours and the floor each; the figures are their medians. */
   runs: number;
+  /** Run the provider plugin's lifecycles beside ours. */
+  plugin: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -54,6 +60,7 @@ function parseOptions(argv: string[]): Options {
     build: true,
     members: true,
     runs: 3,
+    plugin: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -63,6 +70,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--skip-checkpoints") options.skipCheckpoints = true;
     else if (arg === "--no-build") options.build = false;
     else if (arg === "--no-members") options.members = false;
+    else if (arg === "--no-plugin") options.plugin = false;
     else if (arg === "--members-n") options.memberSizes = (argv[++i] ?? "").split(",").map(Number);
     else throw new Error(`unknown option ${arg}`);
   }
@@ -82,7 +90,14 @@ class BenchProject {
   readonly dir: string;
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(root: string, name: string, emulator: RunningEmulator, skipCheckpoints: boolean) {
+  /** `pluginDir`: the folder of the provider plugin's executable, for a project on the plugin. */
+  constructor(
+    root: string,
+    name: string,
+    emulator: RunningEmulator,
+    skipCheckpoints: boolean,
+    pluginDir?: string,
+  ) {
     this.dir = join(root, name);
     mkdirSync(join(this.dir, ".state"), { recursive: true });
     this.env = {
@@ -95,9 +110,12 @@ class BenchProject {
       RESOURCEGROUPS_PROJECT_ID: PROJECT_ID,
       RESOURCEGROUPS_TOKEN: emulator.tokens.ces,
     };
+    const plugins = pluginDir
+      ? `plugins:\n  providers:\n    - name: resourcegroups\n      path: ${pluginDir}\n`
+      : "";
     writeFileSync(
       join(this.dir, "Pulumi.yaml"),
-      `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+      `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n${plugins}`,
     );
     writeFileSync(join(this.dir, "package.json"), JSON.stringify({ name, private: true }));
   }
@@ -228,22 +246,55 @@ function median(values: number[]): number {
 /** Package name -> folder holding the unpacked tarball. */
 type Release = Record<string, string>;
 
+/** `npm pack` of workspaces into `dir`: package name -> tarball path. */
+function pack(dir: string, workspaces: string[]): Record<string, string> {
+  const out = execFileSync(
+    "npm",
+    ["pack", "--json", "--pack-destination", dir, ...workspaces.flatMap((w) => ["--workspace", w])],
+    { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const parsed = JSON.parse(out) as { name: string; filename: string }[];
+  return Object.fromEntries(parsed.map(({ name, filename }) => [name, join(dir, filename)]));
+}
+
 /** `npm pack` of the contracts and the provider, unpacked: what a user's `npm install` puts in place. */
 function packRelease(root: string): Release {
   const dir = join(root, "release");
   mkdirSync(dir, { recursive: true });
-  const out = execFileSync(
-    "npm",
-    ["pack", "--json", "--pack-destination", dir, "--workspace", "contracts", "--workspace", "provider"],
-    { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
   const release: Release = {};
-  for (const { name, filename } of JSON.parse(out) as { name: string; filename: string }[]) {
-    execFileSync("tar", ["-xzf", filename], { cwd: dir });
+  for (const [name, tarball] of Object.entries(pack(dir, ["contracts", "provider"]))) {
+    execFileSync("tar", ["-xzf", tarball], { cwd: dir });
     renameSync(join(dir, "package"), join(dir, name));
     release[name] = join(dir, name);
   }
   return release;
+}
+
+/**
+ * The release's plugin archive, unpacked as `pulumi plugin install --file` unpacks it into the plugin
+ * cache; answers the folder holding `pulumi-resource-resourcegroups`.
+ */
+function unpackPlugin(root: string): string {
+  const dir = join(root, "plugin-release");
+  mkdirSync(dir, { recursive: true });
+  const tarballs = pack(dir, ["contracts", "provider", "plugin"]);
+  const tarball = (name: string) => tarballs[name] ?? "";
+  const version = (
+    JSON.parse(readFileSync(join(REPO, "plugin", "package.json"), "utf8")) as { version: string }
+  ).version;
+  const archive = buildPluginArchive(
+    {
+      contracts: tarball("pulumi-resource-groups-contracts"),
+      provider: tarball("pulumi-resource-groups"),
+      plugin: tarball("pulumi-resource-groups-plugin"),
+    },
+    version,
+    dir,
+  );
+  const installed = join(root, "plugin-installed");
+  mkdirSync(installed);
+  execFileSync("tar", ["-xzf", archive, "-C", installed]);
+  return installed;
 }
 
 const COMMANDS = ["up", "preview", "refresh", "destroy"] as const;
@@ -268,6 +319,7 @@ async function main(): Promise<void> {
   mkdirSync(root, { recursive: true });
   // One packed release for the whole run.
   const release = packRelease(root);
+  const pluginDir = options.plugin ? unpackPlugin(root) : undefined;
   const emulator = await startEmulator({ port: 0, db: join(root, "emulator.sqlite") });
   Object.assign(process.env, {
     RESOURCEGROUPS_ENDPOINT: emulator.url,
@@ -280,6 +332,7 @@ async function main(): Promise<void> {
   ];
   const table: string[] = [];
   const memberTable: string[] = [];
+  const pluginTable: string[] = [];
   const loads: string[] = [`start ${load()}`];
   try {
     for (const n of options.sizes) {
@@ -292,16 +345,27 @@ async function main(): Promise<void> {
       floor.installPackages(false, release);
       floor.writeProgram(floorProgram(n, MEMBERS));
       await floor.init();
+      let plugin: BenchProject | undefined;
+      if (pluginDir) {
+        plugin = new BenchProject(root, `plugin-${n}`, emulator, options.skipCheckpoints, pluginDir);
+        plugin.installPackages(false, release);
+        plugin.writeProgram(pluginProgram(n, MEMBERS));
+        await plugin.init();
+      }
 
       const oursRuns: Lifecycle[] = [];
       const floorRuns: Lifecycle[] = [];
+      const pluginRuns: Lifecycle[] = [];
       for (let run = 0; run < options.runs; run++) {
         oursRuns.push(await lifecycle(emulator, ours));
+        if (plugin) pluginRuns.push(await lifecycle(emulator, plugin));
         floorRuns.push(await lifecycle(emulator, floor));
-        const [o, fl] = [oursRuns[run] as Lifecycle, floorRuns[run] as Lifecycle];
+        const [o, fl, pl] = [oursRuns[run] as Lifecycle, floorRuns[run] as Lifecycle, pluginRuns[run]];
+        const seconds = (c: Command) =>
+          `${f(o[c].seconds, 2)}/${pl ? `${f(pl[c].seconds, 2)}/` : ""}${f(fl[c].seconds, 2)}`;
         console.log(
-          `N=${n} run ${run + 1}: ` +
-            COMMANDS.map((c) => `${c} ${f(o[c].seconds, 2)}/${f(fl[c].seconds, 2)}`).join(", ") +
+          `N=${n} run ${run + 1} (ours/${pl ? "plugin/" : ""}floor s): ` +
+            COMMANDS.map((c) => `${c} ${seconds(c)}`).join(", ") +
             ` (load ${load()})`,
         );
       }
@@ -323,6 +387,18 @@ async function main(): Promise<void> {
           `| ${Math.max(o.up.peakMiB, o.refresh.peakMiB, o.destroy.peakMiB)} / ${Math.max(fl.up.peakMiB, fl.destroy.peakMiB)} |`,
       );
       console.log(table[table.length - 1]);
+      const p = pluginRuns[0];
+      if (p) {
+        const pm = medians(pluginRuns);
+        const pluginCell = (c: Command) => `${f(pm[c], 2)} / ${f(fm[c], 2)} = ${f(pm[c] / fm[c], 2)}`;
+        pluginTable.push(
+          `| ${n} (${resources}) | ${COMMANDS.map(pluginCell).join(" | ")} ` +
+            `| ${perResource(p.up)} / ${perResource(p.destroy)} ` +
+            `| ${Math.round(p.stateBytesPerResource / resources)} / ${Math.round(o.stateBytesPerResource / resources)} / ${Math.round(fl.stateBytesPerResource / resources)} ` +
+            `| ${Math.max(p.up.peakMiB, p.refresh.peakMiB, p.destroy.peakMiB)} |`,
+        );
+        console.log(pluginTable[pluginTable.length - 1]);
+      }
       if (options.members && memberSizes.includes(n)) {
         for (const parallel of [DEFAULT_PARALLEL, WIDE_PARALLEL]) {
           const m = await memberCalls(emulator, ours, n, parallel);
@@ -348,6 +424,15 @@ async function main(): Promise<void> {
   );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of table) console.log(row);
+  if (pluginTable.length > 0) {
+    console.log("\nThe provider plugin, same graph, against the same floor:\n");
+    console.log(
+      "| N (resources) | up plugin / floor s = ratio | preview | refresh | destroy " +
+        "| API calls per resource up / destroy | state bytes per resource plugin / ours / floor | plugin peak MiB |",
+    );
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const row of pluginTable) console.log(row);
+  }
   if (memberTable.length > 0) {
     console.log("\nMembers added to and removed from existing groups:\n");
     console.log(

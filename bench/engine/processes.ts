@@ -1,7 +1,8 @@
 /**
- * Peak memory of the dynamic-provider processes a Pulumi command starts in one project folder, read
- * from Linux's /proc (VmHWM: the resident set's high-water mark, so a short poll interval loses
- * nothing but a process that lives less than one interval).
+ * Peak memory of the provider processes a Pulumi command starts for one project, read from Linux's
+ * /proc (VmHWM: the resident set's high-water mark, so a short poll interval loses nothing but a
+ * process that lives less than one interval): dynamic-provider processes in the project's folder, and
+ * the provider plugin wherever the engine starts it (the bench runs one project at a time).
  */
 import { readFileSync, readdirSync, readlinkSync, realpathSync } from "node:fs";
 
@@ -13,7 +14,9 @@ function read(path: string): string | undefined {
   }
 }
 
-/** Peak RSS in KiB of every dynamic-provider process running in `dir` now, by pid. */
+const PLUGIN = "pulumi-resource-resourcegroups";
+
+/** Peak RSS in KiB of every provider process of the project in `dir` running now, by pid. */
 function providerPeaks(dir: string): Map<number, number> {
   // /proc shows a process's cwd with symbolic links resolved.
   const realDir = realpathSync(dir);
@@ -21,14 +24,17 @@ function providerPeaks(dir: string): Map<number, number> {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const cmdline = read(`/proc/${entry}/cmdline`);
-    if (!cmdline?.includes("dynamic-provider")) continue;
-    let cwd: string;
-    try {
-      cwd = readlinkSync(`/proc/${entry}/cwd`);
-    } catch {
-      continue;
+    if (!cmdline) continue;
+    if (!cmdline.includes(PLUGIN)) {
+      if (!cmdline.includes("dynamic-provider")) continue;
+      let cwd: string;
+      try {
+        cwd = readlinkSync(`/proc/${entry}/cwd`);
+      } catch {
+        continue;
+      }
+      if (cwd !== dir && cwd !== realDir) continue;
     }
-    if (cwd !== dir && cwd !== realDir) continue;
     const hwm = /VmHWM:\s+(\d+) kB/.exec(read(`/proc/${entry}/status`) ?? "");
     if (hwm?.[1]) peaks.set(Number(entry), Number(hwm[1]));
   }

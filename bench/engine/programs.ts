@@ -1,7 +1,8 @@
 /**
  * The Pulumi programs the engine bench runs: N CES groups with M members each, on this package
- * ("ours") and on an inline no-op dynamic provider of the same graph ("floor": what the engine costs
- * with no API behind it).
+ * ("ours"), on the provider plugin ("plugin", by its type tokens, as a generated SDK declares them),
+ * and on an inline no-op dynamic provider of the same graph ("floor": what the engine costs with no
+ * API behind it).
  */
 
 export const GROUP_PREFIX = "bench-group-";
@@ -50,6 +51,29 @@ class ResourceGroup extends pulumi.dynamic.Resource {
 class GroupMember extends pulumi.dynamic.Resource {
   constructor(name: string, args: Record<string, pulumi.Input<unknown>>) {
     super(noop, name, args, undefined, "floor", "GroupMember");
+  }
+}
+${ourGraph(groups, members)}`;
+}
+
+/**
+ * The same graph on the provider plugin: resources by the plugin's type tokens, as the generated
+ * Node.js SDK registers them (`groupId` asked for as an output), served by whichever
+ * `pulumi-resource-resourcegroups` the project's Pulumi.yaml points at.
+ */
+export function pluginProgram(groups: number, members: number): string {
+  return `import * as pulumi from "@pulumi/pulumi";
+
+class ResourceGroup extends pulumi.CustomResource {
+  declare readonly groupId: pulumi.Output<string>;
+  constructor(name: string, args: { name: string }) {
+    super("resourcegroups:ces:ResourceGroup", name, { ...args, groupId: undefined });
+  }
+}
+
+class GroupMember extends pulumi.CustomResource {
+  constructor(name: string, args: Record<string, pulumi.Input<unknown>>) {
+    super("resourcegroups:ces:GroupMember", name, args);
   }
 }
 ${ourGraph(groups, members)}`;
