@@ -3,7 +3,7 @@
  * group at each vendor brought in with `pulumi import <type> <name> <id>`, then the Pulumi YAML program
  * that declares them previews with no change; one more group adopted with the `import` resource
  * option, writing nothing at the vendor; a look-up function (invoke) answering a group's id; and a
- * Strongly member imported by its key.
+ * member at every vendor imported by its id or key.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +22,8 @@ const ZONE = "2a0e2d3c4b5a69788796a5b4c3d2e1f0";
 let env: TestEmulator;
 let project: PulumiProject;
 const ids = { ces: "", cloudflare: "", strongly: "", zopnight: "", adopted: "" };
+/** The YAML of the members imported so far, which every later program declares too. */
+let importedMembers = "";
 
 async function makeGroupsOutside(): Promise<void> {
   const ces = await env.api<{ group_id: string }>("POST", "", { group_name: "outside-ces", type: "Manual" });
@@ -189,18 +191,66 @@ describe("groups made outside Pulumi, imported into a stack of the provider plug
         resourceId: "app_1",
         name: "billing",
       });
-      writeFileSync(
-        join(project.dir, "Pulumi.yaml"),
-        adoptingProgram(`  billing:
+      importedMembers = `  billing:
     type: resourcegroups:strongly:GroupMember
     properties:
       groupId: ${home}
       type: app
       resourceId: app_1
       name: billing
+`;
+      writeFileSync(join(project.dir, "Pulumi.yaml"), adoptingProgram(importedMembers));
+      await project.ok(["preview", "--expect-no-changes"]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "imports a member at CES, Cloudflare and ZopNight by its id, and the program declaring them previews no change",
+    async () => {
+      const added = await env.api("POST", `/${ids.ces}/resources/batch-create`, {
+        resources: [{ namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: "i-outside" }] }],
+      });
+      expect(added.status).toBe(200);
+      const zopnight = new ZopNightClient(env.emulator);
+      const resource = (await zopnight.inventory()).json.data[0]?.id ?? "no inventory";
+      expect((await zopnight.addMember(ids.zopnight, resource)).status).toBe(201);
+      const members: [string, string, string][] = [
+        ["resourcegroups:ces:GroupMember", "web-outside", `${ids.ces}/SYS.ECS:instance_id=i-outside`],
+        // The zone the imported Cloudflare group already scopes: a member of it.
+        ["resourcegroups:cloudflare:GroupMember", "shop", `${ids.cloudflare}/${ZONE}`],
+        ["resourcegroups:zopnight:GroupMember", "nightly-db", `${ids.zopnight}/${resource}`],
+      ];
+      env.emulator.resetStats();
+      for (const [type, name, id] of members) {
+        await project.ok(["import", type, name, id, "--yes", "--protect=false", "--generate-code=false"]);
+      }
+      const { resources } = await project.exportState();
+      for (const [, name, id] of members) expect(named(resources, name).id).toBe(id);
+      writeFileSync(
+        join(project.dir, "Pulumi.yaml"),
+        adoptingProgram(`${importedMembers}  web-outside:
+    type: resourcegroups:ces:GroupMember
+    properties:
+      groupId: ${ids.ces}
+      namespace: SYS.ECS
+      dimensions:
+        - name: instance_id
+          value: i-outside
+  shop:
+    type: resourcegroups:cloudflare:GroupMember
+    properties:
+      groupId: ${ids.cloudflare}
+      zoneId: "${ZONE}"
+  nightly-db:
+    type: resourcegroups:zopnight:GroupMember
+    properties:
+      groupId: ${ids.zopnight}
+      resource: ${resource}
 `),
       );
       await project.ok(["preview", "--expect-no-changes"]);
+      expect(env.emulator.stats().writes).toBe(0);
     },
     TEST_TIMEOUT,
   );
