@@ -36,6 +36,12 @@ export interface KindSpec {
   idempotentCreate: boolean;
   /** For groups: how one is found by its name. */
   lookup?: NameLookup;
+  /**
+   * For members the program may name in more than one way: the argument whose spelling an import id
+   * can carry after the group's id (`<groupId>/<spelling>`), so what is imported reads back as the
+   * program wrote it. The object's own id stays the canonical one.
+   */
+  importIdArgument?: string;
   /** One line for docs and generated schemas. */
   description: string;
 }
@@ -146,6 +152,8 @@ const specs = {
     type: "GroupMember",
     module: "resourcegroups/zopnight",
     idempotentCreate: true,
+    // By its ZopNight id (res_...) or its cloud UID.
+    importIdArgument: "resource",
     description: "One resource in a ZopNight group, with its start-up tier and order.",
   },
   zopnightGroupMembers: {

@@ -5,7 +5,7 @@
  * bulk-import file in Pulumi's format) and what the state is without it; it refuses what cannot move
  * unchanged.
  */
-import { kindOfToken } from "pulumi-resource-groups-contracts/kinds";
+import { kindOfToken, type Kind } from "pulumi-resource-groups-contracts/kinds";
 import { pluginToken } from "../schema/packageSchema";
 
 export interface StateResource {
@@ -45,6 +45,17 @@ export class MoveRefused extends Error {}
 
 const nameOf = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
 
+/**
+ * The id the plugin reads a resource by: its own, or for a member the program names in more than one
+ * way, its group's id and the argument as the program spelled it, so the import previews no change.
+ */
+function importId(kind: Kind, resource: StateResource): string {
+  const inputs = (resource.inputs ?? {}) as Record<string, unknown>;
+  const spelling = kind.importIdArgument === undefined ? undefined : inputs[kind.importIdArgument];
+  if (typeof spelling !== "string" || typeof inputs.groupId !== "string") return resource.id ?? "";
+  return `${inputs.groupId}/${spelling}`;
+}
+
 /** Plans the move of every resource of this package in `deployment`. */
 export function planMove(deployment: Deployment): Move {
   const problems: string[] = [];
@@ -70,7 +81,7 @@ export function planMove(deployment: Deployment): Move {
     }
     if (names.has(name)) problems.push(`${resource.urn}: another moving resource is also named '${name}'`);
     names.add(name);
-    entries.push({ type: pluginToken(kind), name, id: resource.id });
+    entries.push({ type: pluginToken(kind), name, id: importId(kind, resource) });
   }
   // Nothing that stays may refer to what leaves, or the state would not load.
   for (const resource of resources.filter((r) => !movingUrns.has(r.urn))) {

@@ -105,6 +105,12 @@ describe("get: every kind reads its object from the id alone", () => {
       executionTier: "tier-2",
     });
     expect(await readForGet("zopnightGroupMember", member.id)).toEqual({ id: member.id, props: member.outs });
+    // Named by its cloud UID: read as that spelling, under the member's canonical id.
+    const uid = member.outs.resourceUID as string;
+    expect(await readForGet("zopnightGroupMember", `${group.id}/${uid}`)).toEqual({
+      id: member.id,
+      props: { ...member.outs, resource: uid },
+    });
     expect((await readForGet("zopnightGroupMembers", group.id)).props).toMatchObject({
       groupId: group.id,
       members: [{ resource: "res_001", resourceId: "res_001", executionTier: "tier-2", executionOrder: 1 }],

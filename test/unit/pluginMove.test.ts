@@ -59,3 +59,26 @@ test.each([
   expect(() => planMove(deployment)).toThrow(MoveRefused);
   expect(() => planMove(deployment)).toThrow(message);
 });
+
+test("reads a ZopNight member by the spelling its program gives the resource, and others by their id", () => {
+  const zopnight = "pulumi-nodejs:dynamic/resourcegroups/zopnight:GroupMember";
+  const byUid = resource(zopnight, "db", {
+    id: "grp_000000000001/res_001",
+    inputs: { groupId: "grp_000000000001", resource: "arn:aws:rds:us-east-1:1:db:orders" },
+  });
+  const byId = resource(zopnight, "cache", {
+    id: "grp_000000000001/res_002",
+    inputs: { groupId: "grp_000000000001", resource: "res_002" },
+  });
+  const strongly = resource("pulumi-nodejs:dynamic/resourcegroups/strongly:GroupMember", "app", {
+    id: "grp-1/app/app_1",
+    inputs: { groupId: "grp-1", resourceId: "app_1" },
+  });
+  expect(
+    planMove({ resources: [stack, byUid, byId, strongly] }).importFile.resources.map((e) => e.id),
+  ).toEqual([
+    "grp_000000000001/arn:aws:rds:us-east-1:1:db:orders",
+    "grp_000000000001/res_002",
+    "grp-1/app/app_1",
+  ]);
+});

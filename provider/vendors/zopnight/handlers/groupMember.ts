@@ -93,10 +93,15 @@ async function addWithSequence(api: ZopNightApi, state: ZopNightMemberState, res
   }
 }
 
-/** The member's state from an id `grp_.../res_...`, for `pulumi import`. */
+/**
+ * The member's state from an id, for `pulumi import` and `get()`: `grp_.../res_...`, or the group's id
+ * and the resource as the program names it (`grp_.../<UID>`; a UID may hold slashes itself), so an
+ * import reproduces that spelling. Read answers the canonical id either way.
+ */
 function fromId(id: string): Partial<ZopNightMemberOutputs> {
-  const [groupId = "", resourceId = ""] = id.split("/");
-  return { groupId, resource: resourceId, resourceId };
+  const slash = id.indexOf("/");
+  if (slash < 0) return { groupId: id };
+  return { groupId: id.slice(0, slash), resource: id.slice(slash + 1) };
 }
 
 export const zopnightGroupMemberHandler: ResourceHandler = {
@@ -124,9 +129,13 @@ export const zopnightGroupMemberHandler: ResourceHandler = {
   async read(id, props: Partial<ZopNightMemberOutputs>) {
     const get = isGetRead(props);
     const known = props.groupId && props.resourceId ? props : { ...fromId(id), ...props };
-    if (get && (!known.groupId || !known.resourceId)) throw malformedGetId(GET_TARGETS.groupMember, id);
+    if (get && (!known.groupId || !known.resource)) throw malformedGetId(GET_TARGETS.groupMember, id);
     const group = await zopnightApi().readGroup(known.groupId ?? "");
-    const member = group?.members.find((m) => m.resourceID === known.resourceId);
+    const member = group?.members.find((m) =>
+      known.resourceId
+        ? m.resourceID === known.resourceId
+        : m.resourceID === known.resource || m.resourceUID === known.resource,
+    );
     if (!member && get) throw missingForGet(GET_TARGETS.groupMember, id);
     // Gone from the group (or the group is gone): refresh drops it from the stack.
     if (!member) return { id: "", props: {} };
@@ -136,7 +145,7 @@ export const zopnightGroupMemberHandler: ResourceHandler = {
       executionTier: member.executionTier,
       executionOrder: member.executionOrder,
     };
-    return { id, props: outputs(state, member) };
+    return { id: memberId(state.groupId, member.resourceID), props: outputs(state, member) };
   },
 
   async update(_id, olds: ZopNightMemberOutputs, news: ZopNightMemberState) {
