@@ -10,7 +10,8 @@ module.exports = {
   ],
   testMatch: ["**/*.test.ts"],
   // Transpile only: the types are checked by `npm run typecheck` before jest runs (in npm test and
-  // scripts/test-on-node.sh), and checking them again in every worker took 2.7 times the CPU (test/unit: 37 s against 14 s).
+  // scripts/test-on-node.sh); checking them again in every worker took 2.7 times the CPU (test/unit:
+  // 37 s of CPU against 14 s).
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
   // The packages import each other by name; the tests run their sources, not the built dist/.
   moduleNameMapper: {
