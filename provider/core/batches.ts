@@ -15,9 +15,13 @@
  * is coming, so it waits for the quiet window as every write used to: deletes of one group reach the
  * provider far enough apart that sending each at once would cost more calls than it saves time.
  *
+ * Whatever the rule, once every slot of the engine is taken by an item waiting here (./engineSlots.ts),
+ * no more items can come: every open batch goes out at once.
+ *
  * Every batch is all-or-nothing from each resource's point of view: the call's outcome is every
  * item's outcome, and a failure reaches each caller as its own error, naming its own item.
  */
+import { engineWaitsOnUs } from "./engineSlots";
 import type { ResourceHandler } from "./handler";
 
 export interface BatchOptions<T> {
@@ -104,6 +108,11 @@ interface Pending<T> {
   deadline: number;
 }
 
+/** The batchers holding open batches, which go out together when the engine waits on this process. */
+const holding = new Set<{ flushAll(): void }>();
+/** Items in open batches, across batchers. */
+let waitingItems = 0;
+
 export class Batches<T> {
   private readonly open = new Map<string, Pending<T>>();
   /** Sends under way, per key. */
@@ -122,11 +131,17 @@ export class Batches<T> {
       if (!batch) {
         batch = { items: [], waiters: [], deadline: Date.now() + this.options.maxWaitMs };
         this.open.set(key, batch);
+        holding.add(this);
       }
       batch.items.push(item);
       batch.waiters.push({ resolve, reject });
+      waitingItems++;
       clearTimeout(batch.timer);
       if (batch.items.length >= this.options.maxItems) return this.flush(key);
+      if (engineWaitsOnUs(waitingItems)) {
+        for (const batcher of [...holding]) batcher.flushAll();
+        return;
+      }
       const quietWait = () => Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
       if (liveAnnouncements(announcedKey).length > 0 || this.unannounced.has(key)) {
         batch.timer = setTimeout(() => this.flush(key), quietWait());
@@ -139,10 +154,17 @@ export class Batches<T> {
     });
   }
 
+  /** Sends every open batch now. */
+  flushAll(): void {
+    for (const key of [...this.open.keys()]) this.flush(key);
+  }
+
   private flush(key: string): void {
     const batch = this.open.get(key);
     if (!batch) return;
     this.open.delete(key);
+    if (this.open.size === 0) holding.delete(this);
+    waitingItems -= batch.items.length;
     this.unannounced.delete(key);
     clearTimeout(batch.timer);
     const { items, waiters } = batch;

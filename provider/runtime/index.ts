@@ -21,6 +21,7 @@ import type * as zopnightResourceGroup from "../vendors/zopnight/handlers/resour
 
 import type { KindName } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../core/handler";
+import { inSlot } from "../core/engineSlots";
 import { connectedTable } from "./connected";
 import { presentErrors } from "./presentErrors";
 
@@ -37,18 +38,19 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): cesSettin
 /**
  * A kind's handler whose module loads when one of its calls first runs: the provider process answers
  * its first check() without loading the vendors, HTTP client and schemas the program does not use
- * (bench/README.md, "Small stacks").
+ * (bench/README.md, "Small stacks"). It also counts the operations that take one of the engine's slots.
  */
 function onUse(load: () => ResourceHandler): ResourceHandler {
   let handler: ResourceHandler | undefined;
   const loaded = () => (handler ??= load());
+  // Creates, reads, updates and deletes are what the engine runs in its slots (core/engineSlots.ts).
   return {
     check: (olds, news) => loaded().check(olds, news),
     diff: (id, olds, news) => loaded().diff(id, olds, news),
-    create: (inputs) => loaded().create(inputs),
-    read: (id, props) => loaded().read(id, props),
-    update: (id, olds, news) => loaded().update(id, olds, news),
-    delete: (id, props) => loaded().delete(id, props),
+    create: (inputs) => inSlot(() => loaded().create(inputs)),
+    read: (id, props) => inSlot(() => loaded().read(id, props)),
+    update: (id, olds, news) => inSlot(() => loaded().update(id, olds, news)),
+    delete: (id, props) => inSlot(() => loaded().delete(id, props)),
   };
 }
 

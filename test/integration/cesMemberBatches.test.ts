@@ -3,12 +3,26 @@
  * members of one group share batch-create and batch-delete calls and one listing per refresh, and a
  * failed batch fails exactly its own members, each with an error naming it.
  */
+import { resetEngineSlots } from "../../provider/core/engineSlots";
 import { ServerError } from "../../provider/core/http/errors";
 import { handlers, resetSettings } from "../../provider/runtime";
 import { create, type Created } from "../support/engine";
 import { useEmulatorForProvider } from "../support/emulator";
 
 const emulator = useEmulatorForProvider(resetSettings);
+
+// The tests send up to 15 writes at once, more than an engine with the default parallelism of this
+// machine would: as an engine run with `--parallel 64`, whose slots these writes never all take.
+const parallel = process.env.PULUMI_PARALLEL;
+beforeAll(() => {
+  process.env.PULUMI_PARALLEL = "64";
+  resetEngineSlots();
+});
+afterAll(() => {
+  if (parallel === undefined) delete process.env.PULUMI_PARALLEL;
+  else process.env.PULUMI_PARALLEL = parallel;
+  resetEngineSlots();
+});
 
 const BASE = "/v2/{project_id}/resource-groups";
 const ADD = `POST ${BASE}/{group_id}/resources/batch-create`;

@@ -6,7 +6,9 @@ import {
   withPrefix,
   withdraw,
 } from "../../provider/core/batches";
+import { engineParallelism, inSlot, resetEngineSlots } from "../../provider/core/engineSlots";
 import { ServerError } from "../../provider/core/http/errors";
+import { availableParallelism } from "node:os";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -154,6 +156,60 @@ describe("Batches", () => {
       "Error: item 1 of 2: boom",
       "Error: item 2 of 2: boom",
     ]);
+  });
+});
+
+describe("Batches when the engine waits on this process", () => {
+  const saved = process.env.PULUMI_PARALLEL;
+  beforeEach(() => {
+    forgetAnnouncements();
+    process.env.PULUMI_PARALLEL = "3";
+    resetEngineSlots();
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PULUMI_PARALLEL;
+    else process.env.PULUMI_PARALLEL = saved;
+    resetEngineSlots();
+  });
+
+  it("waits for company while the engine has a slot free", async () => {
+    const { sent, batches } = recorder({ quietMs: 60, maxWaitMs: 60_000 });
+    const done = [inSlot(() => batches.submit("a", 1)), inSlot(() => batches.submit("a", 2))];
+    await pause(20);
+    expect(sent).toEqual([]);
+    await Promise.all(done);
+    expect(sent).toEqual([{ key: "a", items: [1, 2] }]);
+  });
+
+  it("waits for company while an operation in a slot is busy with a call of its own", async () => {
+    const { sent, batches } = recorder({ quietMs: 60, maxWaitMs: 60_000 });
+    let finish: () => void = () => undefined;
+    const busy = inSlot(() => new Promise<void>((resolve) => (finish = resolve)));
+    const done = [inSlot(() => batches.submit("a", 1)), inSlot(() => batches.submit("a", 2))];
+    await pause(20);
+    expect(sent).toEqual([]);
+    finish();
+    await Promise.all([busy, ...done]);
+    expect(sent).toEqual([{ key: "a", items: [1, 2] }]);
+  });
+
+  it("sends every open batch, of every batcher, once every slot holds an item waiting in one", async () => {
+    const members = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
+    const zones = recorder({ quietMs: 60_000, maxWaitMs: 60_000 });
+    const done = [
+      inSlot(() => members.batches.submit("g1", 1)),
+      inSlot(() => zones.batches.submit("z1", 2)),
+      inSlot(() => members.batches.submit("g1", 3)),
+    ];
+    await Promise.all(done);
+    expect(members.sent).toEqual([{ key: "g1", items: [1, 3] }]);
+    expect(zones.sent).toEqual([{ key: "z1", items: [2] }]);
+  });
+
+  it("takes the engine's parallelism from PULUMI_PARALLEL, else four per processor as the CLI does", () => {
+    expect(engineParallelism({ PULUMI_PARALLEL: "5" })).toBe(5);
+    expect(engineParallelism({})).toBe(availableParallelism() * 4);
+    expect(engineParallelism({ PULUMI_PARALLEL: "many" })).toBe(availableParallelism() * 4);
   });
 });
 
