@@ -28,6 +28,7 @@ import { REPO, pulumiEnv } from "../scripts/lib/pulumiEnv";
 import { bareRun } from "./engine/bare";
 import { watchProviderMemory } from "./engine/processes";
 import { buildPluginArchive } from "../scripts/lib/pluginArchive";
+import { releaseVersion } from "../scripts/release";
 import { floorProgram, oursProgram, pluginProgram } from "./engine/programs";
 
 const MEMBERS = 4;
@@ -257,39 +258,37 @@ function pack(dir: string, workspaces: string[]): Record<string, string> {
   return Object.fromEntries(parsed.map(({ name, filename }) => [name, join(dir, filename)]));
 }
 
-/** `npm pack` of the contracts and the provider, unpacked: what a user's `npm install` puts in place. */
-function packRelease(root: string): Release {
+/**
+ * `npm pack` of the contracts and the provider, unpacked: what a user's `npm install` puts in place;
+ * and, with `plugin`, the plugin's package packed beside them for the plugin archive.
+ */
+function packRelease(root: string, plugin: boolean): { release: Release; tarballs: Record<string, string> } {
   const dir = join(root, "release");
   mkdirSync(dir, { recursive: true });
+  const tarballs = pack(dir, ["contracts", "provider", ...(plugin ? ["plugin"] : [])]);
   const release: Release = {};
-  for (const [name, tarball] of Object.entries(pack(dir, ["contracts", "provider"]))) {
-    execFileSync("tar", ["-xzf", tarball], { cwd: dir });
+  for (const name of ["pulumi-resource-groups-contracts", "pulumi-resource-groups"]) {
+    execFileSync("tar", ["-xzf", tarballs[name] ?? ""], { cwd: dir });
     renameSync(join(dir, "package"), join(dir, name));
     release[name] = join(dir, name);
   }
-  return release;
+  return { release, tarballs };
 }
 
 /**
- * The release's plugin archive, unpacked as `pulumi plugin install --file` unpacks it into the plugin
- * cache; answers the folder holding `pulumi-resource-resourcegroups`.
+ * The release's plugin archive, built from the packed tarballs and unpacked as `pulumi plugin install
+ * --file` unpacks it into the plugin cache; answers the folder holding `pulumi-resource-resourcegroups`.
  */
-function unpackPlugin(root: string): string {
-  const dir = join(root, "plugin-release");
-  mkdirSync(dir, { recursive: true });
-  const tarballs = pack(dir, ["contracts", "provider", "plugin"]);
+function unpackPlugin(root: string, tarballs: Record<string, string>): string {
   const tarball = (name: string) => tarballs[name] ?? "";
-  const version = (
-    JSON.parse(readFileSync(join(REPO, "plugin", "package.json"), "utf8")) as { version: string }
-  ).version;
   const archive = buildPluginArchive(
     {
       contracts: tarball("pulumi-resource-groups-contracts"),
       provider: tarball("pulumi-resource-groups"),
       plugin: tarball("pulumi-resource-groups-plugin"),
     },
-    version,
-    dir,
+    releaseVersion(),
+    join(root, "release"),
   );
   const installed = join(root, "plugin-installed");
   mkdirSync(installed);
@@ -318,8 +317,8 @@ async function main(): Promise<void> {
   const root = join(REPO, ".cache", "bench", `engine-${Date.now()}`);
   mkdirSync(root, { recursive: true });
   // One packed release for the whole run.
-  const release = packRelease(root);
-  const pluginDir = options.plugin ? unpackPlugin(root) : undefined;
+  const { release, tarballs } = packRelease(root, options.plugin);
+  const pluginDir = options.plugin ? unpackPlugin(root, tarballs) : undefined;
   const emulator = await startEmulator({ port: 0, db: join(root, "emulator.sqlite") });
   Object.assign(process.env, {
     RESOURCEGROUPS_ENDPOINT: emulator.url,
