@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { repeatedMembers } from "../../core/members";
 import { UNKNOWN, withOutputs } from "../../core/arguments";
+import { resourceRefProblem } from "./constants";
 import { DEFAULT_TIER, executionOrder, executionTier, groupDescription, groupId, groupName } from "./rules";
 
 export const resourceGroupArgs = withOutputs(
@@ -22,11 +23,11 @@ export type ResourceGroupInputs = z.output<typeof resourceGroupArgs>;
 
 /** A ZopNight resource id (`res_...`) or a cloud UID, resolved through the inventory on create. */
 export const resourceRef = z
-  .string({
-    error: (issue) => (issue.input === undefined ? "resource is required" : "resource must be a string"),
-  })
-  .refine((v) => v.trim().length > 0, { error: "resource must not be empty" })
-  .refine((v) => v.trim() === v, { error: "resource must not start or end with spaces" });
+  .string({ error: (issue) => resourceRefProblem(issue.input) })
+  .superRefine((value, ctx) => {
+    const problem = resourceRefProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const groupMemberArgs = withOutputs(
   z.object({

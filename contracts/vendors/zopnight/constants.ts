@@ -35,3 +35,16 @@ export function tierNumber(tier: string): number {
 export function isResourceId(value: string): boolean {
   return RESOURCE_ID.test(value);
 }
+
+/**
+ * What is wrong with a resource reference (a ZopNight id `res_...` or a cloud UID), or undefined when
+ * nothing is: the one rule for the member argument's schema and for `StartupSequence`'s tiers, which
+ * the program process checks without loading the schema library.
+ */
+export function resourceRefProblem(value: unknown): string | undefined {
+  if (value === undefined) return "resource is required";
+  if (typeof value !== "string") return "resource must be a string";
+  if (value.trim().length === 0) return "resource must not be empty";
+  if (value.trim() !== value) return "resource must not start or end with spaces";
+  return undefined;
+}

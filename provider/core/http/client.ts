@@ -1,9 +1,9 @@
 /**
- * The HTTP layer every vendor uses: one axios instance per vendor configuration, bounded retries, and
- * every failure turned into a typed error that never carries the request's headers.
+ * The HTTP layer every vendor uses: one client per vendor configuration, bounded retries, and every
+ * failure turned into a typed error that never carries the request's headers.
  */
 import { randomUUID } from "node:crypto";
-import type { AxiosInstance, AxiosResponse, AxiosStatic, Method } from "axios";
+import type { Agent } from "node:http";
 import {
   ApiConnectionError,
   ApiTimeoutError,
@@ -15,6 +15,7 @@ import {
   type ApiTarget,
 } from "./errors";
 import { isRetryable, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from "./retry";
+import { exchange, requestUrl, type ExchangeResponse } from "./exchange";
 import { proxyAgentsFor } from "./proxy";
 import { settingSpec, where } from "../settings";
 
@@ -70,6 +71,8 @@ export function commonHttpOptions(
   return { timeoutMs: requestTimeoutMs, retry, credentialHint, sleep };
 }
 
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 export interface RequestSpec {
   method: Method;
   path: string;
@@ -95,27 +98,19 @@ export interface HttpResponse<T> {
 }
 
 export class HttpClient {
-  private readonly axios: AxiosInstance;
   private readonly redact: (text: string) => string;
   /** Where requests go, for messages. */
   private readonly target: ApiTarget;
+  private readonly headers: Record<string, string>;
+  /** The proxy's agent when HTTPS_PROXY, HTTP_PROXY or NO_PROXY route this endpoint through one. */
+  private readonly agent: Agent | undefined;
 
   constructor(private readonly options: HttpClientOptions) {
     this.redact = redactor(Object.values(options.headers));
     this.target = { api: options.api, url: shownUrl(options.baseURL), endpointHint: options.endpointHint };
-    this.axios = axios().create({
-      baseURL: options.baseURL,
-      headers: { "Content-Type": "application/json", Accept: "application/json", ...options.headers },
-      timeout: options.timeoutMs,
-      // Every status is handled here, so axios never builds an error that embeds the headers.
-      validateStatus: () => true,
-      transitional: { clarifyTimeoutError: true },
-      // HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured by agents (proxy.ts), not by axios itself.
-      proxy: false,
-      ...proxyAgentsFor(options.baseURL),
-      // A redirect could carry the credential header to another host, or from https to http.
-      maxRedirects: 0,
-    });
+    this.headers = { "Content-Type": "application/json", Accept: "application/json", ...options.headers };
+    const agents = proxyAgentsFor(options.baseURL);
+    this.agent = agents.httpsAgent ?? agents.httpAgent;
   }
 
   async request<T>(spec: RequestSpec): Promise<HttpResponse<T>> {
@@ -170,14 +165,15 @@ export class HttpClient {
   }
 
   private async send<T>(spec: RequestSpec, clientRequestId: string): Promise<HttpResponse<T>> {
-    let response: AxiosResponse<unknown>;
+    let response: ExchangeResponse;
     try {
-      response = await this.axios.request({
+      response = await exchange({
         method: spec.method,
-        url: spec.path,
-        headers: { [CLIENT_REQUEST_ID_HEADER]: clientRequestId },
-        params: spec.query,
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        url: requestUrl(this.options.baseURL, spec.path, spec.query),
+        headers: { ...this.headers, [CLIENT_REQUEST_ID_HEADER]: clientRequestId },
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        timeoutMs: this.options.timeoutMs,
+        agent: this.agent,
       });
     } catch (error) {
       throw connectionError(spec.operation, this.target, error, this.redact);
@@ -185,7 +181,7 @@ export class HttpClient {
     if (response.status >= 200 && response.status < 300) {
       return { status: response.status, data: response.data as T };
     }
-    const headers = response.headers as Record<string, unknown>;
+    const headers: Record<string, unknown> = response.headers;
     const body = this.options.parseError(response.data, headers);
     const details: ApiErrorDetails = {
       operation: spec.operation,
@@ -220,10 +216,6 @@ export function redactor(headerValues: readonly string[]): (text: string) => str
   return (text) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
 }
 
-/** axios loads with the first client, not with this module: a preview, which calls no API, makes none. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const axios = (): AxiosStatic => (require("axios") as { default: AxiosStatic }).default;
-
 /** The endpoint as messages show it: without a user, password or query, which could hold a secret. */
 export function shownUrl(baseURL: string): string {
   try {
@@ -237,14 +229,14 @@ export function shownUrl(baseURL: string): string {
   }
 }
 
-/** Keeps only the reason from an axios failure: its config (and so the token) stays behind. */
+/** Keeps only the reason from a request that got no answer: the token never goes into a message. */
 function connectionError(
   operation: string,
   target: ApiTarget,
   error: unknown,
   redact: (text: string) => string,
 ): ApiConnectionError {
-  const code = axios().isAxiosError(error) ? error.code : undefined;
+  const code = (error as Partial<NodeJS.ErrnoException> | undefined)?.code;
   const message = redact(error instanceof Error ? error.message : String(error));
   if (code === "ETIMEDOUT" || code === "ECONNABORTED") {
     const timeout = where(settingSpec("requestTimeoutMs"));

@@ -1,8 +1,8 @@
 /**
  * Proxies as Node users set them: `HTTPS_PROXY`, `HTTP_PROXY` (or `ALL_PROXY`) name the proxy for each
  * scheme and `NO_PROXY` lists the hosts reached directly; lowercase names win over uppercase ones, as
- * in curl. axios' own proxy support stays off (`proxy: false`): it sends an https request to the proxy
- * as plain HTTP instead of tunnelling it, so these agents do the proxying instead.
+ * in curl. An https endpoint is reached through a tunnel (CONNECT) to the proxy, an http one through the
+ * proxy itself.
  */
 import type { Agent as HttpAgent } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
@@ -11,7 +11,7 @@ import type * as httpsProxyAgent from "https-proxy-agent";
 import { getProxyForUrl } from "proxy-from-env";
 import { ConfigurationError } from "../errors";
 
-/** The axios options that route a client's requests; empty when its endpoint is reached directly. */
+/** The agents that route a client's requests; empty when its endpoint is reached directly. */
 export interface ProxyAgents {
   httpAgent?: HttpAgent;
   httpsAgent?: HttpsAgent;

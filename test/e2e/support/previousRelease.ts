@@ -26,8 +26,9 @@ export function buildPreviousRelease(): string {
     maxBuffer: 256 * 1024 * 1024,
   });
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
-  // Its dependencies are this repository's (the same axios, zod and Pulumi SDK), linked one by one so
-  // that its own name does not resolve to the new code through the repository's workspace links.
+  // Its dependencies are this repository's (axios, a root dev dependency kept for this release alone,
+  // zod and the Pulumi SDK), linked one by one so that its own name does not resolve to the new code
+  // through the repository's workspace links.
   const modules = join(dir, "node_modules");
   mkdirSync(modules);
   for (const entry of readdirSync(join(REPO, "node_modules"))) {

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
-import { resourceRef } from "pulumi-resource-groups-contracts/zopnight";
+import { zopnight } from "pulumi-resource-groups-contracts/constants";
 import { GroupMember, type ExecutionTier } from "./groupMember";
 import { ResourceGroup } from "./resourceGroup";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
@@ -47,8 +46,10 @@ export function plannedSequence(tiers: readonly (readonly string[])[]): Sequence
 export function sequenceProblems(tiers: readonly (readonly string[])[]): string[] {
   const problems: string[] = [];
   if (!Array.isArray(tiers)) return ["tiers must be a list of tiers, each a list of resources"];
-  if (tiers.length > ZOPNIGHT_LIMITS.tierCount) {
-    problems.push(`tiers must have at most ${ZOPNIGHT_LIMITS.tierCount} tiers (got ${tiers.length})`);
+  if (tiers.length > zopnight.ZOPNIGHT_LIMITS.tierCount) {
+    problems.push(
+      `tiers must have at most ${zopnight.ZOPNIGHT_LIMITS.tierCount} tiers (got ${tiers.length})`,
+    );
   }
   const seen = new Map<string, string>();
   tiers.forEach((tier, i) => {
@@ -56,24 +57,23 @@ export function sequenceProblems(tiers: readonly (readonly string[])[]): string[
       problems.push(`tiers[${i}] must be a list of resources`);
       return;
     }
-    if (tier.length > ZOPNIGHT_LIMITS.orderMax) {
+    if (tier.length > zopnight.ZOPNIGHT_LIMITS.orderMax) {
       problems.push(
-        `tiers[${i}] must have at most ${ZOPNIGHT_LIMITS.orderMax} resources (got ${tier.length})`,
+        `tiers[${i}] must have at most ${zopnight.ZOPNIGHT_LIMITS.orderMax} resources (got ${tier.length})`,
       );
     }
     tier.forEach((resource: unknown, j) => {
       const at = `tiers[${i}][${j}]`;
-      const parsed = resourceRef.safeParse(resource);
-      if (!parsed.success) {
-        problems.push(...parsed.error.issues.map((issue) => `${at}: ${issue.message}`));
+      const problem = zopnight.resourceRefProblem(resource);
+      if (problem !== undefined) {
+        problems.push(`${at}: ${problem}`);
         return;
       }
-      const earlier = seen.get(parsed.data);
+      const ref = resource as string;
+      const earlier = seen.get(ref);
       if (earlier)
-        problems.push(
-          `${at}: resource '${parsed.data}' is already at ${earlier}; a resource is in a group once`,
-        );
-      else seen.set(parsed.data, at);
+        problems.push(`${at}: resource '${ref}' is already at ${earlier}; a resource is in a group once`);
+      else seen.set(ref, at);
     });
   });
   return problems;
