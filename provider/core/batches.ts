@@ -12,8 +12,9 @@
  * - otherwise the batch, with whatever it already holds, goes out at once.
  *
  * An item nobody announced (a delete: the engine calls nothing before it) cannot tell whether company
- * is coming, so it waits for the quiet window as every write used to: deletes of one group reach the
- * provider far enough apart that sending each at once would cost more calls than it saves time.
+ * is coming, so it waits for a quiet window of its own (`unannouncedQuietMs`): sending each delete at
+ * once cost more calls than it saved time, but the engine starts the deletes of a wave a few
+ * milliseconds apart, so a short window keeps their company (bench/README.md, "Small stacks").
  *
  * Whatever the rule, once every slot of the engine is taken by an item waiting here (./engineSlots.ts),
  * no more items can come: every open batch goes out at once.
@@ -27,6 +28,11 @@ import type { ResourceHandler } from "./handler";
 export interface BatchOptions<T> {
   /** While more items are announced, a batch goes out once no item has joined it for this long. */
   quietMs: number;
+  /**
+   * The quiet window of a batch holding an item nobody announced (default `quietMs`): such items come
+   * from the engine in bursts, a few milliseconds apart, so a shorter window keeps their company.
+   */
+  unannouncedQuietMs?: number;
   /** The longest the first item of a batch waits. */
   maxWaitMs: number;
   /** The most items one call takes; a full batch goes out at once. */
@@ -142,8 +148,12 @@ export class Batches<T> {
         for (const batcher of [...holding]) batcher.flushAll();
         return;
       }
-      const quietWait = () => Math.min(this.options.quietMs, Math.max(0, batch.deadline - Date.now()));
-      if (liveAnnouncements(announcedKey).length > 0 || this.unannounced.has(key)) {
+      const announcedMore = liveAnnouncements(announcedKey).length > 0;
+      const window = announcedMore
+        ? this.options.quietMs
+        : (this.options.unannouncedQuietMs ?? this.options.quietMs);
+      const quietWait = () => Math.min(window, Math.max(0, batch.deadline - Date.now()));
+      if (announcedMore || this.unannounced.has(key)) {
         batch.timer = setTimeout(() => this.flush(key), quietWait());
       } else if ((this.inFlight.get(key) ?? 0) > 0) {
         // Sent when the write under way ends; the deadline bounds the wait all the same.

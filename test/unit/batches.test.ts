@@ -14,6 +14,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function recorder(options: {
   quietMs: number;
+  unannouncedQuietMs?: number;
   maxWaitMs: number;
   maxItems?: number;
   fail?: boolean;
@@ -23,6 +24,7 @@ function recorder(options: {
   const sent: { key: string; items: number[] }[] = [];
   const batches = new Batches<number>({
     quietMs: options.quietMs,
+    unannouncedQuietMs: options.unannouncedQuietMs,
     maxWaitMs: options.maxWaitMs,
     maxItems: options.maxItems ?? 1000,
     send: (key, items) => {
@@ -57,6 +59,27 @@ describe("Batches", () => {
     done.push(batches.submit("a", 2));
     await Promise.all(done);
     expect(sent).toEqual([{ key: "a", items: [1, 2] }]);
+  });
+
+  it("closes the window of unannounced items sooner than that of announced ones", async () => {
+    const { sent, batches } = recorder({ quietMs: 60_000, unannouncedQuietMs: 40, maxWaitMs: 60_000 });
+    const deletes = [batches.submit("a", 1)];
+    await pause(10);
+    deletes.push(batches.submit("a", 2));
+    await Promise.all(deletes);
+    expect(sent).toEqual([{ key: "a", items: [1, 2] }]);
+    // An announced item still waits the long window while more of its key are announced.
+    announce("b");
+    announce("b");
+    const created = batches.submit("b", 3);
+    await pause(200);
+    expect(sent).toEqual([{ key: "a", items: [1, 2] }]);
+    await batches.submit("b", 4);
+    await created;
+    expect(sent).toEqual([
+      { key: "a", items: [1, 2] },
+      { key: "b", items: [3, 4] },
+    ]);
   });
 
   it("keeps a batch open while announced items are still to come, and sends with the last", async () => {

@@ -31,7 +31,7 @@ const MEMBER_BATCH_MAX = 1000;
  * How member writes of one group wait for each other (see core/batches.ts): the engine hands them to
  * the provider one by one, tens of milliseconds apart.
  */
-export const MEMBER_BATCH_TIMING = { quietMs: 100, maxWaitMs: 1_000 };
+export const MEMBER_BATCH_TIMING = { quietMs: 100, unannouncedQuietMs: 30, maxWaitMs: 1_000 };
 /** Long enough to cover one refresh's burst of member reads, short enough never to hide drift. */
 export const MEMBER_LISTING_WINDOW_MS = 5_000;
 /** The API pages no further than this offset; larger groups are checked member by member. */

@@ -29,7 +29,7 @@ export interface CloudflareMemberState {
 /** Another writer outside this process can still overwrite the scope; a few re-reads catch that. */
 const WRITE_ATTEMPTS = 3;
 /** How a member's scope write waits for the other members of its group (see core/batches.ts). */
-export const SCOPE_BATCH_TIMING = { quietMs: 100, maxWaitMs: 1_000 };
+export const SCOPE_BATCH_TIMING = { quietMs: 100, unannouncedQuietMs: 30, maxWaitMs: 1_000 };
 
 /** Adds the zones of `members` (all of one group) in one scope write; all land or none do. */
 async function addZones(api: CloudflareApi, members: CloudflareMemberState[]): Promise<void> {
