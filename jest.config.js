@@ -21,6 +21,7 @@ module.exports = {
     "^pulumi-resource-groups-contracts/kinds$": "<rootDir>/contracts/kinds.ts",
     "^pulumi-resource-groups-contracts/constants$": "<rootDir>/contracts/constants.ts",
     "^pulumi-resource-groups-contracts/settings$": "<rootDir>/contracts/settings.ts",
+    "^pulumi-resource-groups-contracts/arguments$": "<rootDir>/contracts/core/arguments.ts",
     "^pulumi-resource-groups-contracts/(.*)$": "<rootDir>/contracts/vendors/$1/index.ts",
     "^pulumi-resource-groups-emulator$": "<rootDir>/emulator/index.ts",
   },

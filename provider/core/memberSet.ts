@@ -3,7 +3,7 @@
  * list, compared by each vendor's notion of member identity. An update writes only the difference, so
  * the vendor never sees the group emptied and filled again.
  */
-export { repeatedMembers } from "pulumi-resource-groups-contracts";
+export { repeatedMembers } from "pulumi-resource-groups-contracts/constants";
 
 /** How one list of members differs from another, by identity (`key`). */
 export interface MemberSetChange<T> {

@@ -5,7 +5,7 @@
  * argument (`tag` for `tags`) in a JavaScript or YAML program is never dropped silently.
  */
 import type { z } from "zod";
-import { UNKNOWN, argumentNames, outputsOf } from "pulumi-resource-groups-contracts";
+import { UNKNOWN, argumentNames, outputsOf } from "pulumi-resource-groups-contracts/arguments";
 
 export { UNKNOWN };
 

@@ -60,6 +60,10 @@ describe("what loads before the first answer", () => {
     expect(under(loaded, "/vendors/ces/")).not.toEqual([]);
     for (const other of ["cloudflare", "strongly", "zopnight"]) {
       expect(under(loaded, `/provider/dist/vendors/${other}/`)).toEqual([]);
+      // Their plain constants come with the contracts' constants module; their schemas stay out.
+      expect(
+        under(loaded, `/contracts/dist/vendors/${other}/`).filter((f) => !f.endsWith("/constants.js")),
+      ).toEqual([]);
     }
     const libraries = new Set(
       under(loaded, "/node_modules/").map((f) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]),
