@@ -22,6 +22,8 @@ module.exports = {
     "^pulumi-resource-groups-contracts/constants$": "<rootDir>/contracts/constants.ts",
     "^pulumi-resource-groups-contracts/settings$": "<rootDir>/contracts/settings.ts",
     "^pulumi-resource-groups-contracts/arguments$": "<rootDir>/contracts/core/arguments.ts",
+    "^pulumi-resource-groups-contracts/(ces|cloudflare|strongly|zopnight)/plain$":
+      "<rootDir>/contracts/vendors/$1/plain.ts",
     "^pulumi-resource-groups-contracts/(.*)$": "<rootDir>/contracts/vendors/$1/index.ts",
     "^pulumi-resource-groups-emulator$": "<rootDir>/emulator/index.ts",
   },

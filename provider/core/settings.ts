@@ -5,10 +5,10 @@
  * `readSettings` only when one of its resources is used, so a program needs only the settings of the
  * vendors it uses.
  */
-import { z } from "zod";
 import { SETTINGS, type SettingContract, type SettingKey } from "pulumi-resource-groups-contracts/settings";
 import { connectionSetting, currentConnection } from "./connections";
 import { ConfigurationError } from "./errors";
+import { wholeNumber, type RuleValue, type SettingRule } from "./settingRules";
 import { CONFIG_NAMESPACE, onSettingsReset, stackConfigValue } from "./stackConfig";
 
 export {
@@ -76,16 +76,21 @@ export function rawSetting(spec: SettingSpec, env: NodeJS.ProcessEnv = process.e
   return [...candidates, spec.default].find((v) => v !== undefined && v !== "");
 }
 
+/** The values a group of rules gives; a setting that may be missing may be undefined. */
+export type SettingValues<R extends Record<string, SettingRule<unknown>>> = {
+  [K in keyof R]: RuleValue<R[K]>;
+};
+
 /**
- * Reads a group of settings and validates them with `schema`. A missing or malformed one fails with a
+ * Reads a group of settings and checks each with its rule. A missing or malformed one fails with a
  * message that names both its config key and its environment variables.
  */
-export function readSettings<S extends z.ZodObject>(
+export function readSettings<R extends Record<string, SettingRule<unknown>>>(
   vendor: string,
   specs: Record<string, SettingSpec>,
-  schema: S,
+  rules: R,
   env: NodeJS.ProcessEnv = process.env,
-): z.output<S> {
+): SettingValues<R> {
   const raw: Record<string, string> = {};
   const missing: string[] = [];
   for (const [name, spec] of Object.entries(specs)) {
@@ -96,16 +101,20 @@ export function readSettings<S extends z.ZodObject>(
   if (missing.length > 0) {
     throw new ConfigurationError(`Missing ${vendor} provider setting(s): ${missing.join("; ")}`);
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const spec = specs[String(issue.path[0])];
-      return spec ? `${issue.message} (from ${where(spec)})` : issue.message;
-    });
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, text] of Object.entries(raw)) {
+    const rule = rules[name];
+    if (rule === undefined) continue;
+    const result = rule(text);
+    if ("problem" in result) problems.push(`${result.problem} (from ${where(specs[name] as SettingSpec)})`);
+    else values[name] = result.value;
+  }
+  if (problems.length > 0) {
     throw new ConfigurationError(`Invalid ${vendor} provider setting(s): ${problems.join("; ")}`);
   }
   refuseCleartextCredentials(vendor, specs, raw, env);
-  return parsed.data;
+  return values as SettingValues<R>;
 }
 
 /** Hosts a plain-http request never leaves this machine for. */
@@ -162,18 +171,6 @@ function refuseCleartextCredentials(
   }
 }
 
-export const wholeNumber = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(min, { error: `${what} must be at least ${min}` })
-    .max(max, { error: `${what} must be at most ${max}` });
-
-export const nonEmpty = (what: string) => z.string().min(1, { error: `${what} must not be empty` });
-
-export const httpUrl = (what: string) =>
-  z.url({ protocol: /^https?$/, error: `${what} must be an http(s) URL` });
-
 /** Lets credentials go over plain http:// to hosts other than loopback; off unless set to true. */
 export const ALLOW_INSECURE_HTTP = settingSpec("allowInsecureHttp", true);
 
@@ -183,10 +180,10 @@ export const COMMON_SETTINGS = {
   maxRetries: settingSpec("maxRetries"),
 } satisfies Record<string, SettingSpec>;
 
-export const commonSettings = z.object({
+export const COMMON_RULES = {
   requestTimeoutMs: wholeNumber("requestTimeoutMs", 100, 600_000),
   maxRetries: wholeNumber("maxRetries", 0, 10),
-});
+};
 
 /**
  * One value (a client, usually) per distinct key, kept until the settings are reset: all resources of

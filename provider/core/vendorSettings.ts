@@ -3,18 +3,19 @@
  * common HTTP ones, and keeps one client per distinct configuration; only what the vendor declares
  * (its keys, their rules, how its client is built) differs.
  */
-import { z } from "zod";
 import type { ClientOptions } from "./http/client";
 import { DEFAULT_RETRY } from "./http/retry";
 import type { SettingKey } from "pulumi-resource-groups-contracts/settings";
+import type { RuleValue, SettingRule } from "./settingRules";
 import {
+  COMMON_RULES,
   COMMON_SETTINGS,
-  commonSettings,
   perSettings,
   readSettings,
   settingSpec,
   where,
   type SettingSpec,
+  type SettingValues,
 } from "./settings";
 
 /**
@@ -22,7 +23,7 @@ import {
  * environment variables, default) is the contracts' table of settings, by its name.
  */
 export interface VendorSetting {
-  rule: z.ZodType;
+  rule: SettingRule<unknown>;
   /** Missing is fine: the vendor falls back to a per-resource argument or does without. */
   optional?: boolean;
 }
@@ -38,22 +39,21 @@ export function vendorSettings<Declared extends Record<string, VendorSetting>>(
   declared: Declared & { [K in Exclude<keyof Declared, SettingKey>]: never },
 ) {
   const own = {} as Record<keyof Declared, SettingSpec>;
-  const shape = {} as { [K in keyof Declared]: Declared[K]["rule"] };
+  const ownRules = {} as { [K in keyof Declared]: Declared[K]["rule"] };
   for (const [key, { rule, optional }] of Object.entries(declared) as [
     keyof Declared & SettingKey,
     VendorSetting,
   ][]) {
     own[key] = settingSpec(key, optional);
-    shape[key] = rule;
+    ownRules[key] = rule;
   }
   const specs = { ...own, ...COMMON_SETTINGS };
-  const schema = z.object(shape).extend(commonSettings.shape);
-  type Settings = z.output<typeof schema>;
+  const rules = { ...ownRules, ...COMMON_RULES };
+  type Settings = VendorSettings<Declared>;
   const read = (env: NodeJS.ProcessEnv = process.env, readWith: Record<string, SettingSpec> = specs) =>
-    readSettings(vendor, readWith, schema, env);
+    readSettings(vendor, readWith, rules, env) as Settings;
   return {
     specs,
-    schema,
     read,
     /** The vendor's client for the current settings (see {@link clientPerSettings}). */
     client<T>(
@@ -61,14 +61,23 @@ export function vendorSettings<Declared extends Record<string, VendorSetting>>(
       make: (settings: Settings, options: ClientOptions) => T,
       key?: (settings: Settings) => string,
     ): () => T {
-      const clientFor = clientPerSettings<Settings & CommonSettings, T>(own[credential], make, key);
-      // The schema extends commonSettings; the generic hides that from the compiler.
-      return () => clientFor(read() as Settings & CommonSettings);
+      const clientFor = clientPerSettings<Settings, T>(own[credential], make, key);
+      return () => clientFor(read());
     },
   };
 }
 
-type CommonSettings = z.output<typeof commonSettings>;
+type CommonSettings = SettingValues<typeof COMMON_RULES>;
+
+/**
+ * A vendor's settings as read: each declared one by its rule's value (possibly undefined when it may
+ * be missing), then the common ones.
+ */
+export type VendorSettings<Declared extends Record<string, VendorSetting>> = {
+  [K in keyof Declared]: Declared[K]["optional"] extends true
+    ? RuleValue<Declared[K]["rule"]> | undefined
+    : RuleValue<Declared[K]["rule"]>;
+} & CommonSettings;
 
 /**
  * One client per distinct configuration (by `key`, all of the settings unless told otherwise), kept

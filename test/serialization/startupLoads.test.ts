@@ -70,4 +70,27 @@ describe("what loads before the first answer", () => {
     );
     expect([...libraries].sort()).toEqual(["proxy-from-env", "zod"]);
   });
+
+  it("a read or a delete (refresh, destroy) loads no schema library", () => {
+    const loaded = loadedBy(
+      `const { handlers } = require("pulumi-resource-groups/runtime");
+       // Nothing listens on port 9: each call fails at once, after loading what it needs.
+       const failed = await Promise.all([
+         handlers.resourceGroup.read("rg1", { name: "web", groupId: "rg1" }).then(() => false, () => true),
+         handlers.groupMember.delete("rg1/SYS.ECS:instance_id=i-1", {
+           groupId: "rg1", namespace: "SYS.ECS", dimensions: [{ name: "instance_id", value: "i-1" }],
+         }).then(() => false, () => true),
+       ]);
+       if (failed.includes(false)) throw new Error("a call to port 9 succeeded");`,
+      {
+        RESOURCEGROUPS_ENDPOINT: "http://127.0.0.1:9",
+        RESOURCEGROUPS_TOKEN: "offline-ces-token",
+        RESOURCEGROUPS_PROJECT_ID: "offline-project",
+        RESOURCEGROUPS_MAX_RETRIES: "0",
+      },
+    );
+    expect(under(loaded, "/vendors/ces/handlers/")).not.toEqual([]);
+    expect(under(loaded, "/node_modules/zod/")).toEqual([]);
+    expect(under(loaded, "/contracts/dist/vendors/ces/args")).toEqual([]);
+  });
 });

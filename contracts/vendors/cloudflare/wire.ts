@@ -1,5 +1,5 @@
 /** Request and answer bodies of the Cloudflare IAM resource-group API, and their mapping to the model. */
-import { ALL_OBJECTS, zoneIdOfKey } from "./rules";
+import { ALL_OBJECTS, zoneIdOfKey } from "./constants";
 
 export interface WireScope {
   key: string;

@@ -1,6 +1,7 @@
 /** Rules for the arguments of the Strongly resources, built from the vendor's contracts. */
 import { z } from "zod";
 import { repeatedMembers } from "../../core/members";
+import { memberIdentity } from "./constants";
 import { UNKNOWN, withOutputs } from "../../core/arguments";
 import {
   STRONGLY_LIMITS,
@@ -55,9 +56,6 @@ const listedMember = z.strictObject(
         : "a member must be {type, resourceId, name}",
   },
 );
-
-/** A member's identity in its group: `(type, resourceId)`. */
-export const memberIdentity = (m: { type: string; resourceId: string }) => `${m.type}/${m.resourceId}`;
 
 /**
  * Whether a listed member passed its own rules and is wholly known, so that its identity can be

@@ -42,3 +42,6 @@ export interface SortSpec {
   field: SortField;
   descending: boolean;
 }
+
+/** A member's identity in its group: `(type, resourceId)`. */
+export const memberIdentity = (m: { type: string; resourceId: string }) => `${m.type}/${m.resourceId}`;

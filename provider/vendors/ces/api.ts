@@ -4,8 +4,8 @@ import { ConflictError } from "../../core/errors";
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { settingSpec, where } from "../../core/settings";
 import { SharedReads } from "../../core/sharedReads";
-import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
-import { memberKey } from "pulumi-resource-groups-contracts/ces";
+import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces/plain";
+import { memberKey } from "pulumi-resource-groups-contracts/ces/plain";
 import type { Group, GroupChange, GroupSpec, GroupType, Member } from "pulumi-resource-groups-contracts/ces";
 import {
   fromWireGroup,
@@ -16,7 +16,7 @@ import {
   type WireGroup,
   type WireList,
   type WireMemberList,
-} from "pulumi-resource-groups-contracts/ces";
+} from "pulumi-resource-groups-contracts/ces/plain";
 
 export interface CesApiOptions extends ClientOptions {
   endpoint: string;

@@ -1,28 +1,28 @@
 /** Settings of the Huawei Cloud Eye (CES) v2 vendor: the original `resourcegroups:*` keys. */
-import { z } from "zod";
 import { ConfigurationError } from "../../core/errors";
-import { httpUrl, nonEmpty, rawSetting } from "../../core/settings";
+import { httpUrl, matching, nonEmpty, oneOf } from "../../core/settingRules";
+import { rawSetting } from "../../core/settings";
 import { clientPerSettings, vendorSettings } from "../../core/vendorSettings";
 import { CesApi } from "./api";
-import { PROJECT_ID } from "pulumi-resource-groups-contracts/ces";
+import { PROJECT_ID } from "pulumi-resource-groups-contracts/ces/plain";
 
 const settings = vendorSettings("CES", {
   // Kept from the single-vendor releases, where it chose the vendor; CES is the only value it takes.
   backend: {
-    rule: z.enum(["ces"], { error: "backend must be one of: ces" }),
+    rule: oneOf("backend", ["ces"]),
   },
   endpoint: { rule: httpUrl("endpoint") },
   // A resource may name its own project instead.
   projectId: {
     optional: true,
-    rule: z.string().regex(PROJECT_ID, { error: "projectId must be 1-64 letters, digits or '-'" }).optional(),
+    rule: matching(PROJECT_ID, "projectId must be 1-64 letters, digits or '-'"),
   },
   token: { rule: nonEmpty("token") },
 });
 
 export const CES_SETTINGS = settings.specs;
 
-export type CesSettings = z.output<typeof settings.schema> & { projectId: string };
+export type CesSettings = ReturnType<typeof settings.read> & { projectId: string };
 
 /**
  * The CES settings, with the project a resource names in place of the configured one. Fails, naming

@@ -8,7 +8,7 @@ import {
   type CloudflareGroup,
   type WireEnvelope,
   type WireGroup,
-} from "pulumi-resource-groups-contracts/cloudflare";
+} from "pulumi-resource-groups-contracts/cloudflare/plain";
 
 export interface CloudflareApiOptions extends ClientOptions {
   endpoint: string;

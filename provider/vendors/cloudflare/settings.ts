@@ -2,12 +2,12 @@
  * Settings of the Cloudflare vendor. The token and account also honour the variables Cloudflare's own
  * tools read (`CLOUDFLARE_API_TOKEN`, `CLOUDFLARE_ACCOUNT_ID`), after ours.
  */
-import { z } from "zod";
 import { ConfigurationError } from "../../core/errors";
-import { httpUrl, nonEmpty, rawSetting, where } from "../../core/settings";
+import { httpUrl, matching, nonEmpty } from "../../core/settingRules";
+import { rawSetting, where } from "../../core/settings";
 import { vendorSettings } from "../../core/vendorSettings";
 import { CloudflareApi } from "./api";
-import { HEX32 } from "pulumi-resource-groups-contracts/cloudflare";
+import { HEX32 } from "pulumi-resource-groups-contracts/cloudflare/plain";
 
 const ACCOUNT_RULE = "cloudflareAccountId must be 32 lowercase hexadecimal characters";
 
@@ -21,13 +21,13 @@ const settings = vendorSettings("Cloudflare", {
   // A resource may name its own account instead.
   cloudflareAccountId: {
     optional: true,
-    rule: z.string().regex(HEX32, { error: ACCOUNT_RULE }).optional(),
+    rule: matching(HEX32, ACCOUNT_RULE),
   },
 });
 
 export const CLOUDFLARE_SETTINGS = settings.specs;
 
-export type CloudflareSettings = z.output<typeof settings.schema>;
+export type CloudflareSettings = ReturnType<typeof settings.read>;
 
 export const resolveCloudflareSettings = (env?: NodeJS.ProcessEnv): CloudflareSettings => settings.read(env);
 

@@ -2,7 +2,7 @@
 import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/http/client";
 import { settingSpec, where } from "../../core/settings";
 import { ApiConflictError, type ApiErrorDetails } from "../../core/http/errors";
-import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly";
+import { SCOPES, STRONGLY_LIMITS, type MemberType } from "pulumi-resource-groups-contracts/strongly/plain";
 import { processWideReads } from "../../core/sharedReads";
 import {
   fromWireGroup,
@@ -13,7 +13,7 @@ import {
   type WireGroup,
   type WireList,
   type WireMember,
-} from "pulumi-resource-groups-contracts/strongly";
+} from "pulumi-resource-groups-contracts/strongly/plain";
 
 export interface StronglyApiOptions extends ClientOptions {
   /** The instance URL, e.g. https://acme.strongly.ai. */

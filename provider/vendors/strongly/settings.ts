@@ -2,8 +2,7 @@
  * Settings of the Strongly vendor: the instance URL and an API key with the scopes `finops:read` and
  * `finops:write`, from the stack config namespace `resourcegroups` or the environment.
  */
-import type { z } from "zod";
-import { httpUrl, nonEmpty } from "../../core/settings";
+import { httpUrl, nonEmpty } from "../../core/settingRules";
 import { vendorSettings } from "../../core/vendorSettings";
 import { StronglyApi } from "./api";
 
@@ -16,7 +15,7 @@ const settings = vendorSettings("Strongly", {
 
 export const STRONGLY_SETTINGS = settings.specs;
 
-export type StronglySettings = z.output<typeof settings.schema>;
+export type StronglySettings = ReturnType<typeof settings.read>;
 
 export const resolveStronglySettings = (env?: NodeJS.ProcessEnv): StronglySettings => settings.read(env);
 

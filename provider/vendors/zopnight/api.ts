@@ -3,7 +3,7 @@ import { HttpClient, commonHttpOptions, type ClientOptions } from "../../core/ht
 import { settingSpec, where } from "../../core/settings";
 import { ApiConflictError } from "../../core/http/errors";
 import { processWideReads } from "../../core/sharedReads";
-import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight";
+import { ZOPNIGHT_LIMITS } from "pulumi-resource-groups-contracts/zopnight/plain";
 import {
   errorMessage,
   nameKey,
@@ -13,7 +13,7 @@ import {
   type WireMember,
   type WireResource,
   type WireSchedule,
-} from "pulumi-resource-groups-contracts/zopnight";
+} from "pulumi-resource-groups-contracts/zopnight/plain";
 
 export interface ZopNightApiOptions extends ClientOptions {
   endpoint: string;

@@ -2,8 +2,7 @@
  * Settings of the ZopNight vendor: the API's base URL and a bearer token (a secret), from the stack
  * config namespace `resourcegroups` or the environment.
  */
-import type { z } from "zod";
-import { httpUrl, nonEmpty } from "../../core/settings";
+import { httpUrl, nonEmpty } from "../../core/settingRules";
 import { vendorSettings } from "../../core/vendorSettings";
 import { ZopNightApi } from "./api";
 
@@ -16,7 +15,7 @@ const settings = vendorSettings("ZopNight", {
 
 export const ZOPNIGHT_SETTINGS = settings.specs;
 
-export type ZopNightSettings = z.output<typeof settings.schema>;
+export type ZopNightSettings = ReturnType<typeof settings.read>;
 
 export const resolveZopNightSettings = (env?: NodeJS.ProcessEnv): ZopNightSettings => settings.read(env);
 

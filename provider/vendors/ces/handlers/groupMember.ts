@@ -5,13 +5,13 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
-import { groupMemberArgs } from "pulumi-resource-groups-contracts/ces";
-import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces";
+import { memberKey, sameDimensions } from "pulumi-resource-groups-contracts/ces/plain";
 import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { GET_TARGETS, inProject, memberFromId } from "./get";
 import { sameProject } from "./project";
 import { requireManualGroup } from "./targetGroup";
+import { cesSchemas } from "../schemas";
 
 export interface GroupMemberState extends Member {
   groupId: string;
@@ -37,7 +37,10 @@ const member = (state: GroupMemberState): Member => ({
 
 export const groupMemberHandler: ResourceHandler = {
   // Its create joins the batch of its group, which waits for it (see core/batches.ts).
-  check: announcing(checkArgs(groupMemberArgs), (inputs) => inputs.groupId),
+  check: announcing(
+    checkArgs(() => cesSchemas().groupMemberArgs),
+    (inputs) => inputs.groupId,
+  ),
 
   diff(_id, olds: GroupMemberState, news: GroupMemberState) {
     const changed = {

@@ -11,14 +11,14 @@ import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { chunks, diffMemberSets, memberListChanged, membersBy } from "../../../core/memberSet";
-import { groupMembersArgs } from "pulumi-resource-groups-contracts/ces";
-import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces";
-import { memberKey } from "pulumi-resource-groups-contracts/ces";
+import { CES_LIMITS } from "pulumi-resource-groups-contracts/ces/plain";
+import { memberKey } from "pulumi-resource-groups-contracts/ces/plain";
 import type { Member } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { GET_TARGETS, inProject, namespacesFromId } from "./get";
 import { sameProject } from "./project";
 import { requireManualGroup } from "./targetGroup";
+import { cesSchemas } from "../schemas";
 
 export interface GroupMembersState {
   groupId: string;
@@ -75,7 +75,7 @@ async function readForGet(id: string) {
 }
 
 export const groupMembersHandler: ResourceHandler = {
-  check: checkArgs(groupMembersArgs),
+  check: checkArgs(() => cesSchemas().groupMembersArgs),
 
   diff(_id, olds: GroupMembersOutputs, news: GroupMembersState) {
     const changed = {

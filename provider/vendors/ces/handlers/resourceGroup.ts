@@ -9,12 +9,13 @@ import type { ResourceHandler } from "../../../core/handler";
 import { BadRequestError } from "../../../core/http/errors";
 import { withLock } from "../../../core/locks";
 import { isGetRead, missingForGet } from "../../../core/readForGet";
-import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/ces";
 import type { Group, GroupSpec, Tag } from "pulumi-resource-groups-contracts/ces";
 import { cesApi } from "../settings";
 import { replaceOwnedTags, sameTag, sameTags } from "../tags";
 import { GET_TARGETS, inProject } from "./get";
 import { sameProject } from "./project";
+import type { ResourceGroupInputs } from "pulumi-resource-groups-contracts/ces";
+import { cesSchemas } from "../schemas";
 
 /** Inputs after check(): every default filled in, tags and EP ids only where the type uses them. */
 export interface ResourceGroupState extends GroupSpec {
@@ -103,7 +104,10 @@ async function adopt(group: Group, state: ResourceGroupState): Promise<pulumi.dy
 }
 
 export const resourceGroupHandler: ResourceHandler = {
-  check: checkArgs(resourceGroupArgs, (v) => ({ ...normalizeGroup(v) })),
+  check: checkArgs(
+    () => cesSchemas().resourceGroupArgs,
+    (v) => ({ ...normalizeGroup(v) }),
+  ),
 
   diff(_id, olds: ResourceGroupOutputs, news: ResourceGroupState) {
     return Promise.resolve(

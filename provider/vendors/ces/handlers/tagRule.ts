@@ -10,7 +10,6 @@ import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { withLock } from "../../../core/locks";
 import { writeUntilSettled } from "../../../core/settle";
-import { tagRuleArgs } from "pulumi-resource-groups-contracts/ces";
 import type { Tag } from "pulumi-resource-groups-contracts/ces";
 import type { CesApi } from "../api";
 import { cesApi } from "../settings";
@@ -18,6 +17,7 @@ import { hasTag, replaceOwnedTags } from "../tags";
 import { GET_TARGETS, inProject, tagFromId } from "./get";
 import { sameProject } from "./project";
 import { requireGroupOfType } from "./targetGroup";
+import { cesSchemas } from "../schemas";
 
 export interface TagRuleState extends Tag {
   groupId: string;
@@ -83,7 +83,7 @@ async function readForGet(id: string) {
 }
 
 export const tagRuleHandler: ResourceHandler = {
-  check: checkArgs(tagRuleArgs),
+  check: checkArgs(() => cesSchemas().tagRuleArgs),
 
   diff(_id, olds: TagRuleState, news: TagRuleState) {
     const changed = {

@@ -13,12 +13,12 @@ import { idParts, isGetRead, malformedGetId, missingForGet } from "../../../core
 import { withLock } from "../../../core/locks";
 import { writeUntilSettled } from "../../../core/settle";
 import type { CloudflareApi } from "../api";
-import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
-import { groupMemberArgs } from "pulumi-resource-groups-contracts/cloudflare";
+import { CLOUDFLARE_LIMITS, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare/plain";
 import { cloudflareApi } from "../settings";
 import { checkWithAccount, hasWholeMembership, isExclusive, noteSingleMember } from "./account";
 import { GET_TARGETS, getAccountId, inAccount } from "./get";
 import { groupForZones } from "./scope";
+import { cloudflareSchemas } from "../schemas";
 
 export interface CloudflareMemberState {
   accountId: string;
@@ -102,7 +102,7 @@ async function readForGet(id: string) {
 
 export const cloudflareGroupMemberHandler: ResourceHandler = {
   check(_olds, news) {
-    const result = checkWithAccount(groupMemberArgs, news as Record<string, unknown>);
+    const result = checkWithAccount(cloudflareSchemas().groupMemberArgs, news as Record<string, unknown>);
     if (result.failures !== undefined) return Promise.resolve(result);
     const { accountId, groupId } = result.inputs as unknown as CloudflareMemberState;
     // A GroupMembers of the group would remove this zone as drift, and this member would add it back.

@@ -18,10 +18,9 @@ import { memberListChanged, membersBy } from "../../../core/memberSet";
 import { writeUntilSettled } from "../../../core/settle";
 import type { CheckFailure } from "../../../core/validate";
 import type { CloudflareApi } from "../api";
-import { groupMembersArgs } from "pulumi-resource-groups-contracts/cloudflare";
-import { HEX32, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare";
+import { HEX32, accountKey, zoneKey } from "pulumi-resource-groups-contracts/cloudflare/plain";
 import { cloudflareApi } from "../settings";
-import { zonesOf } from "pulumi-resource-groups-contracts/cloudflare";
+import { zonesOf } from "pulumi-resource-groups-contracts/cloudflare/plain";
 import {
   checkWithAccount,
   declaredScope,
@@ -31,6 +30,7 @@ import {
 } from "./account";
 import { GET_TARGETS, getAccountId, inAccount } from "./get";
 import { groupForZones, sameObjects } from "./scope";
+import { cloudflareSchemas } from "../schemas";
 
 export interface CloudflareGroupMembersState {
   accountId: string;
@@ -143,7 +143,7 @@ async function readForGet(id: string) {
 
 export const cloudflareGroupMembersHandler: ResourceHandler = {
   check(_olds, news) {
-    const result = checkWithAccount(groupMembersArgs, news as Record<string, unknown>);
+    const result = checkWithAccount(cloudflareSchemas().groupMembersArgs, news as Record<string, unknown>);
     // Broken rules, or values a preview does not know yet: nothing to compare with the run.
     if (result.failures !== undefined) return Promise.resolve(result);
     const inputs = result.inputs as Record<string, unknown>;

@@ -6,17 +6,18 @@ import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { withLock } from "../../../core/locks";
 import type { CloudflareApi } from "../api";
-import { accountKey } from "pulumi-resource-groups-contracts/cloudflare";
-import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/cloudflare";
+import { accountKey } from "pulumi-resource-groups-contracts/cloudflare/plain";
 import { cloudflareApi } from "../settings";
 import {
   coversWholeAccount,
   zonesOf,
   type CloudflareGroup,
-} from "pulumi-resource-groups-contracts/cloudflare";
+} from "pulumi-resource-groups-contracts/cloudflare/plain";
 import { checkWithAccount, markExclusive, noteDeclaredScope } from "./account";
 import { GET_TARGETS, getAccountId, inAccount } from "./get";
 import { desiredObjects, sameObjects, type DeclaredScope } from "./scope";
+import type { ResourceGroupInputs } from "pulumi-resource-groups-contracts/cloudflare";
+import { cloudflareSchemas } from "../schemas";
 
 export interface CloudflareGroupState extends DeclaredScope {
   accountId: string;
@@ -103,7 +104,9 @@ async function readForGet(id: string) {
 export const cloudflareResourceGroupHandler: ResourceHandler = {
   check(_olds, news) {
     const inputs = news as Record<string, unknown>;
-    return Promise.resolve(checkWithAccount(resourceGroupArgs, inputs, (v) => ({ ...normalize(v) })));
+    return Promise.resolve(
+      checkWithAccount(cloudflareSchemas().resourceGroupArgs, inputs, (v) => ({ ...normalize(v) })),
+    );
   },
 
   diff(id, olds: CloudflareGroupOutputs, news: CloudflareGroupState) {

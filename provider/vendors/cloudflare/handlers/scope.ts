@@ -7,7 +7,7 @@ import {
   coversWholeAccount,
   zoneKey,
   type CloudflareGroup,
-} from "pulumi-resource-groups-contracts/cloudflare";
+} from "pulumi-resource-groups-contracts/cloudflare/plain";
 
 export interface DeclaredScope {
   name: string;

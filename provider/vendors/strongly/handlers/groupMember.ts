@@ -10,11 +10,12 @@ import { changedFields, decide } from "../../../core/diff";
 import { REPLACE_ON } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../../../core/handler";
 import { idParts, isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
-import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
 import { GET_TARGETS } from "./get";
 import { rename } from "./rename";
 import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
+import type { GroupMemberInputs } from "pulumi-resource-groups-contracts/strongly";
+import { stronglySchemas } from "../schemas";
 
 export { MemberRestoreError } from "./rename";
 
@@ -40,7 +41,7 @@ async function readForGet(id: string) {
 }
 
 export const stronglyGroupMemberHandler: ResourceHandler = {
-  check: checkArgs(groupMemberArgs),
+  check: checkArgs(() => stronglySchemas().groupMemberArgs),
 
   diff(_id, olds: StronglyMemberState, news: StronglyMemberState) {
     const changed = changedFields(olds, news, ["groupId", "type", "resourceId", "name"]);

@@ -15,17 +15,15 @@ import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, memberListChanged, membersBy } from "../../../core/memberSet";
 import type { StronglyApi } from "../api";
-import {
-  groupMembersArgs,
-  memberIdentity,
-  type GroupMembersInputs,
-} from "pulumi-resource-groups-contracts/strongly";
-import { STRONGLY_LIMITS } from "pulumi-resource-groups-contracts/strongly";
+import { memberIdentity } from "pulumi-resource-groups-contracts/strongly/plain";
+import { STRONGLY_LIMITS } from "pulumi-resource-groups-contracts/strongly/plain";
 import { stronglyApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/strongly";
 import { GET_TARGETS } from "./get";
 import { rename } from "./rename";
 import { writeTurns } from "./writeTurns";
+import type { GroupMembersInputs } from "pulumi-resource-groups-contracts/strongly";
+import { stronglySchemas } from "../schemas";
 
 export type StronglyGroupMembersState = GroupMembersInputs;
 
@@ -60,7 +58,7 @@ async function add(api: StronglyApi, groupId: string, wanted: WireMember): Promi
 }
 
 export const stronglyGroupMembersHandler: ResourceHandler = {
-  check: checkArgs(groupMembersArgs),
+  check: checkArgs(() => stronglySchemas().groupMembersArgs),
 
   diff(_id, olds: StronglyGroupMembersOutputs, news: StronglyGroupMembersState) {
     const changed = {

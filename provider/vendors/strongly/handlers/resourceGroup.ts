@@ -8,10 +8,11 @@ import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
 import type { StronglyApi } from "../api";
-import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/strongly";
 import { stronglyApi } from "../settings";
 import { GET_TARGETS } from "./get";
 import type { StronglyGroup } from "pulumi-resource-groups-contracts/strongly";
+import type { ResourceGroupInputs } from "pulumi-resource-groups-contracts/strongly";
+import { stronglySchemas } from "../schemas";
 
 export interface StronglyGroupState {
   name: string;
@@ -63,7 +64,10 @@ async function adopt(api: StronglyApi, group: StronglyGroup, state: StronglyGrou
 }
 
 export const stronglyResourceGroupHandler: ResourceHandler = {
-  check: checkArgs(resourceGroupArgs, (v) => ({ ...normalize(v) })),
+  check: checkArgs(
+    () => stronglySchemas().resourceGroupArgs,
+    (v) => ({ ...normalize(v) }),
+  ),
 
   diff(_id, olds: StronglyGroupOutputs, news: StronglyGroupState) {
     // Both fields change in place; nothing about a group needs a new one.

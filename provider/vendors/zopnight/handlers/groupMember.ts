@@ -10,12 +10,13 @@ import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, malformedGetId, missingForGet } from "../../../core/readForGet";
 import { NotFoundError } from "../../../core/http/errors";
 import type { Sequence, ZopNightApi } from "../api";
-import { groupMemberArgs, type GroupMemberInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
 import { UnknownResourceError } from "../errors";
 import { GET_TARGETS } from "./get";
 import { resolveResource } from "./resolve";
+import type { GroupMemberInputs } from "pulumi-resource-groups-contracts/zopnight";
+import { zopnightSchemas } from "../schemas";
 
 export type ZopNightMemberState = GroupMemberInputs;
 
@@ -105,7 +106,7 @@ function fromId(id: string): Partial<ZopNightMemberOutputs> {
 }
 
 export const zopnightGroupMemberHandler: ResourceHandler = {
-  check: checkArgs(groupMemberArgs),
+  check: checkArgs(() => zopnightSchemas().groupMemberArgs),
 
   diff(_id, olds: ZopNightMemberOutputs, news: ZopNightMemberState) {
     // The same resource named another way (its UID instead of its id) is no replacement.

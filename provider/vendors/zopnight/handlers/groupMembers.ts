@@ -15,12 +15,13 @@ import { ApiConnectionError, NotFoundError, ServerError } from "../../../core/ht
 import { claimMembers, unclaimedMembers } from "../../../core/memberClaims";
 import { diffMemberSets, memberListChanged, membersBy, repeatedMembers } from "../../../core/memberSet";
 import type { Sequence, ZopNightApi } from "../api";
-import { groupMembersArgs, type ListedMember } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
 import type { WireMember } from "pulumi-resource-groups-contracts/zopnight";
 import { explainNotFound } from "./groupMember";
 import { GET_TARGETS } from "./get";
 import { resolveResource } from "./resolve";
+import type { ListedMember } from "pulumi-resource-groups-contracts/zopnight";
+import { zopnightSchemas } from "../schemas";
 
 /** Member writes (and inventory searches) under way at once: ZopNight takes one member per call. */
 export const CALLS_AT_ONCE = 4;
@@ -153,7 +154,7 @@ const declaredKey = (m: Partial<ListedMember>): string =>
   JSON.stringify([m?.resource, m?.executionTier, m?.executionOrder]);
 
 export const zopnightGroupMembersHandler: ResourceHandler = {
-  check: checkArgs(groupMembersArgs),
+  check: checkArgs(() => zopnightSchemas().groupMembersArgs),
 
   diff(_id, olds: ZopNightGroupMembersOutputs, news: ZopNightGroupMembersState) {
     const changed = {

@@ -1,7 +1,7 @@
 /** Turns what a user knows about a resource (its ZopNight id or its cloud UID) into its ZopNight id. */
 import { UnknownResourceError } from "../errors";
 import type { ZopNightApi } from "../api";
-import { isResourceId } from "pulumi-resource-groups-contracts/zopnight";
+import { isResourceId } from "pulumi-resource-groups-contracts/zopnight/plain";
 
 /**
  * A `res_...` id is taken as is (the add call says whether it exists); any other text is a cloud UID,

@@ -8,10 +8,11 @@ import type { ResourceHandler } from "../../../core/handler";
 import { isGetRead, missingForGet } from "../../../core/readForGet";
 import { ApiConflictError, NotFoundError } from "../../../core/http/errors";
 import type { ZopNightApi } from "../api";
-import { resourceGroupArgs, type ResourceGroupInputs } from "pulumi-resource-groups-contracts/zopnight";
 import { zopnightApi } from "../settings";
 import { GET_TARGETS } from "./get";
 import type { WireGroup, WireSchedule } from "pulumi-resource-groups-contracts/zopnight";
+import type { ResourceGroupInputs } from "pulumi-resource-groups-contracts/zopnight";
+import { zopnightSchemas } from "../schemas";
 
 export type ZopNightGroupState = ResourceGroupInputs;
 
@@ -62,7 +63,7 @@ async function adopt(api: ZopNightApi, group: WireGroup, state: ZopNightGroupSta
 }
 
 export const zopnightResourceGroupHandler: ResourceHandler = {
-  check: checkArgs(resourceGroupArgs),
+  check: checkArgs(() => zopnightSchemas().resourceGroupArgs),
 
   diff(_id, olds: ZopNightGroupOutputs, news: ZopNightGroupState) {
     // Both fields change in place; `adopt` matters only on create.

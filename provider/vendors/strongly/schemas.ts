@@ -1,0 +1,12 @@
+/**
+ * The Strongly argument schemas, loaded with the schema library by the first check(): reads and deletes
+ * (a refresh, a destroy) never need them (bench/README.md, "Small stacks").
+ */
+import type * as contracts from "pulumi-resource-groups-contracts/strongly";
+import { lazy } from "../../core/lazy";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, as said above */
+export const stronglySchemas = lazy(
+  () => require("pulumi-resource-groups-contracts/strongly") as typeof contracts,
+);
+/* eslint-enable @typescript-eslint/no-require-imports */
