@@ -13,8 +13,21 @@ export interface LookupKey {
   id?: string;
 }
 
-/** A look-up found no group, or was not told which one to find. */
-export class LookupError extends ResourceGroupsError {}
+/**
+ * A look-up found no group, was not told which one to find, or could not read (a setting, the API).
+ * A `RunError`, so a program that does not catch it ends with the message alone, as a pipeline log
+ * should show it. Its stack holds no frames: the SDK still formats every unhandled error with Node's
+ * colored inspection, which on Node 20.20 loops for tens of seconds over a frame of the SDK's
+ * source-mapped `node_modules/@pulumi/output.ts` (every look-up's `Output` form has one), and a
+ * `RunError`'s stack is never shown anyway.
+ */
+export class LookupError extends pulumi.RunError {
+  constructor(message: string) {
+    super(message);
+    this.name = "LookupError";
+    this.stack = `${this.name}: ${message}`;
+  }
+}
 
 /** Which of `name` and `id` the look-up `fn` was given; fails unless exactly one. */
 export function lookupBy(fn: string, args: LookupKey): { by: "name" | "id"; value: string } {
@@ -49,7 +62,13 @@ export async function inProgram<T>(connection: string | undefined, work: () => P
       get: (key: string) => (key.startsWith(prefix) ? config.get(key.slice(prefix.length)) : undefined),
     },
   });
-  return runInConnection(connection, work);
+  try {
+    return await runInConnection(connection, work);
+  } catch (error) {
+    // A setting or API failure of the look-up ends the program the same way, with its own message.
+    if (error instanceof ResourceGroupsError) throw new LookupError(error.message);
+    throw error;
+  }
 }
 
 /** Each field of a look-up's arguments may be an Output, as in every `...Output` form. */

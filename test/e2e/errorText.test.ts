@@ -1,7 +1,7 @@
 /**
  * What a pipeline log shows when something fails, through the real CLI: the exact text of each class of
  * error (an API's 401 at create, refresh and destroy, a 403, a name clash, a connection refused, a bad
- * list entry at preview, the `import` option), each said once, with no stack trace and no prefix said
+ * list entry at preview, the `import` option, a look-up that finds nothing), each said once, with no stack trace and no prefix said
  * twice. The CLI itself prints a failed step's message on its progress line and again under
  * "Diagnostics"; within Diagnostics every message must appear once, and no line may repeat itself.
  */
@@ -202,6 +202,21 @@ new cloudflare.ResourceGroup("edge", { name: "errors-edge", zones: ["${a}", "${b
         result,
         "pulumi-nodejs:dynamic/resourcegroups/cloudflare:ResourceGroup resource 'edge': property zones value " +
           `{[{${a}} {${b}} {nope}]} has a problem: zones[2]: zone id must be 32 lowercase hexadecimal characters`,
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  test(
+    "a look-up that finds nothing ends the program with its message alone",
+    async () => {
+      project.writeProgram(`import { ces } from "pulumi-resource-groups";
+export const found = ces.getResourceGroupOutput({ name: "errors-nowhere" }).apply((g) => g.id);
+`);
+      const result = await project.run(["preview"], goodToken());
+      expectError(
+        result,
+        "ces.getResourceGroup: CES has no resource group named 'errors-nowhere' in project test-project",
       );
     },
     TEST_TIMEOUT,
