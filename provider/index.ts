@@ -14,3 +14,4 @@ export * as zopnight from "./vendors/zopnight";
 export * from "./vendors/ces";
 export * from "./core/errors";
 export * from "./core/http/errors";
+export { LookupError } from "./core/lookup";
