@@ -28,6 +28,7 @@ import { REPO, pulumiEnv } from "../scripts/lib/pulumiEnv";
 import { bareRun } from "./engine/bare";
 import { watchProviderMemory } from "./engine/processes";
 import { buildPluginArchive } from "../scripts/lib/pluginArchive";
+import { packWorkspaces } from "../scripts/lib/packWorkspaces";
 import { releaseVersion } from "../scripts/release";
 import { floorProgram, oursProgram, pluginProgram } from "./engine/programs";
 
@@ -247,17 +248,6 @@ function median(values: number[]): number {
 /** Package name -> folder holding the unpacked tarball. */
 type Release = Record<string, string>;
 
-/** `npm pack` of workspaces into `dir`: package name -> tarball path. */
-function pack(dir: string, workspaces: string[]): Record<string, string> {
-  const out = execFileSync(
-    "npm",
-    ["pack", "--json", "--pack-destination", dir, ...workspaces.flatMap((w) => ["--workspace", w])],
-    { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const parsed = JSON.parse(out) as { name: string; filename: string }[];
-  return Object.fromEntries(parsed.map(({ name, filename }) => [name, join(dir, filename)]));
-}
-
 /**
  * `npm pack` of the contracts and the provider, unpacked: what a user's `npm install` puts in place;
  * and, with `plugin`, the plugin's package packed beside them for the plugin archive.
@@ -265,13 +255,15 @@ function pack(dir: string, workspaces: string[]): Record<string, string> {
 function packRelease(root: string, plugin: boolean): { release: Release; tarballs: Record<string, string> } {
   const dir = join(root, "release");
   mkdirSync(dir, { recursive: true });
-  const tarballs = pack(dir, ["contracts", "provider", ...(plugin ? ["plugin"] : [])]);
+  const workspaces: ("contracts" | "provider" | "plugin")[] = ["contracts", "provider"];
+  const packed = packWorkspaces(dir, plugin ? [...workspaces, "plugin"] : workspaces);
   const release: Release = {};
-  for (const name of ["pulumi-resource-groups-contracts", "pulumi-resource-groups"]) {
-    execFileSync("tar", ["-xzf", tarballs[name] ?? ""], { cwd: dir });
+  for (const { name, path } of [packed.contracts, packed.provider]) {
+    execFileSync("tar", ["-xzf", path], { cwd: dir });
     renameSync(join(dir, "package"), join(dir, name));
     release[name] = join(dir, name);
   }
+  const tarballs = Object.fromEntries(Object.values(packed).map(({ name, path }) => [name, path]));
   return { release, tarballs };
 }
 

@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildPluginArchive, pluginArchiveName } from "./lib/pluginArchive";
+import { packWorkspaces } from "./lib/packWorkspaces";
 
 const REPO = join(__dirname, "..");
 
@@ -61,16 +62,6 @@ function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 }
 
-/** Packs a workspace into `dir` and answers the tarball's file name. */
-function pack(workspace: string, dir: string): string {
-  const packed = JSON.parse(npm(["pack", "--json", "--pack-destination", dir], join(REPO, workspace))) as {
-    filename: string;
-  }[];
-  const file = packed[0]?.filename;
-  if (!file) throw new Error(`npm pack of ${workspace} named no tarball`);
-  return file;
-}
-
 export function release(options: { dryRun: boolean; log?: (line: string) => void }): string[] {
   const log = options.log ?? ((line: string) => console.log(line));
   const version = releaseVersion();
@@ -79,25 +70,25 @@ export function release(options: { dryRun: boolean; log?: (line: string) => void
   mkdirSync(out, { recursive: true });
   log(`Building ${RELEASED.join(", ")} at ${version}`);
   npm(["run", "-s", "build"], REPO);
-  const packed = {} as Record<(typeof RELEASED)[number], string>;
-  for (const workspace of RELEASED) {
-    packed[workspace] = pack(workspace, out);
-    if (options.dryRun) npm(["publish", "--dry-run", "--ignore-scripts"], join(REPO, workspace));
+  const packed = packWorkspaces(out, RELEASED);
+  if (options.dryRun) {
+    for (const workspace of RELEASED)
+      npm(["publish", "--dry-run", "--ignore-scripts"], join(REPO, workspace));
   }
   const scratch = mkdtempSync(join(tmpdir(), "resource-groups-release-"));
   let archive: string;
   try {
-    const plugin = join(scratch, pack(PLUGIN, scratch));
+    const plugin = packWorkspaces(scratch, [PLUGIN])[PLUGIN].path;
     log(`Installing the plugin's packages into ${pluginArchiveName(version)}`);
     archive = buildPluginArchive(
-      { contracts: join(out, packed.contracts), provider: join(out, packed.provider), plugin },
+      { contracts: packed.contracts.path, provider: packed.provider.path, plugin },
       version,
       out,
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const tarballs = [...RELEASED.map((workspace) => packed[workspace]), basename(archive)];
+  const tarballs = [...RELEASED.map((workspace) => packed[workspace].filename), basename(archive)];
   const sums = tarballs.map((file) => `${sha256(join(out, file))}  ${file}`).join("\n");
   writeFileSync(join(out, "SHA256SUMS"), `${sums}\n`);
   log(`release/${version}/:`);

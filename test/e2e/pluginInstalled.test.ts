@@ -7,21 +7,20 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPluginArchive, PLUGIN_EXECUTABLE } from "../../scripts/lib/pluginArchive";
+import { packWorkspaces } from "../../scripts/lib/packWorkspaces";
+import { releaseVersion } from "../../scripts/release";
 import { StronglyClient } from "../support/strongly";
 import { listGroups, startE2eEmulator, type TestEmulator } from "./support/emulator";
 import { packedInstall } from "./support/packedInstall";
 import { PulumiProject, STACK, ofType } from "./support/project";
-import { REPO } from "./support/pulumiEnv";
 import { HOOK_TIMEOUT } from "./support/suite";
 
 const TEST_TIMEOUT = 5 * 60 * 1000;
-const VERSION = (
-  JSON.parse(readFileSync(join(REPO, "plugin", "package.json"), "utf8")) as { version: string }
-).version;
+const VERSION = releaseVersion();
 
 // Each resource names the plugin version it wants, as a user pins a provider in YAML.
 const PROGRAM = `name: plugin-installed
@@ -52,18 +51,11 @@ let project: PulumiProject;
 function releaseArchive(dir: string): string {
   const installed = packedInstall();
   const tarballs = join(installed.app, "..", "tarballs");
-  const packed = JSON.parse(
-    execFileSync("npm", ["pack", "--json", "--pack-destination", dir, "--workspace", "plugin"], {
-      cwd: REPO,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    }),
-  ) as { filename: string }[];
   return buildPluginArchive(
     {
       contracts: join(tarballs, installed.packed.contracts.filename),
       provider: join(tarballs, installed.packed.provider.filename),
-      plugin: join(dir, packed[0]?.filename ?? "no tarball"),
+      plugin: packWorkspaces(dir, ["plugin"]).plugin.path,
     },
     VERSION,
     dir,

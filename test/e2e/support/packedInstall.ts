@@ -27,6 +27,7 @@ import { join } from "node:path";
 import { DIALECT_NAMES, type DialectName } from "../../../emulator";
 import type { EmulatorAddress } from "./project";
 import { REPO } from "./pulumiEnv";
+import { packWorkspaces, type PackedWorkspace } from "../../../scripts/lib/packWorkspaces";
 
 export const PACKAGES = {
   contracts: "pulumi-resource-groups-contracts",
@@ -38,11 +39,8 @@ export type Workspace = keyof typeof PACKAGES;
 const WORKSPACES = Object.keys(PACKAGES) as Workspace[];
 
 /** One package as `npm pack --json` describes it. */
-export interface Packed {
-  name: string;
-  filename: string;
-  files: { path: string }[];
-}
+/** What `npm pack` reported for a workspace's tarball, and where it is. */
+export type Packed = PackedWorkspace;
 
 export interface PackedInstall {
   /** The project npm installed the tarballs into; Pulumi projects go in folders beneath it. */
@@ -61,20 +59,7 @@ export function npm(args: string[], cwd: string): string {
 }
 
 /** Packs every workspace into `dir`. */
-function pack(dir: string): Record<Workspace, Packed> {
-  const out = npm(
-    ["pack", "--json", "--pack-destination", dir, ...WORKSPACES.flatMap((w) => ["--workspace", w])],
-    REPO,
-  );
-  const packed = {} as Record<Workspace, Packed>;
-  for (const entry of JSON.parse(out) as Packed[]) {
-    const workspace = WORKSPACES.find((w) => PACKAGES[w] === entry.name);
-    if (workspace) packed[workspace] = entry;
-  }
-  const missing = WORKSPACES.filter((w) => packed[w] === undefined);
-  if (missing.length > 0) throw new Error(`npm pack gave no tarball for ${missing.join(", ")}`);
-  return packed;
-}
+const pack = (dir: string): Record<Workspace, Packed> => packWorkspaces(dir, WORKSPACES);
 
 /** The version of a package this repository has installed. */
 const installedVersion = (name: string): string =>
