@@ -76,7 +76,7 @@ export function rawSetting(spec: SettingSpec, env: NodeJS.ProcessEnv = process.e
   return [...candidates, spec.default].find((v) => v !== undefined && v !== "");
 }
 
-/** The values a group of rules gives; a setting that may be missing may be undefined. */
+/** The values a group of rules gives, by setting (vendorSettings adds `undefined` for optional ones). */
 export type SettingValues<R extends Record<string, SettingRule<unknown>>> = {
   [K in keyof R]: RuleValue<R[K]>;
 };

@@ -22,6 +22,7 @@ import type * as zopnightResourceGroup from "../vendors/zopnight/handlers/resour
 import type { KindName } from "pulumi-resource-groups-contracts/kinds";
 import type { ResourceHandler } from "../core/handler";
 import { inSlot } from "../core/engineSlots";
+import { lazy } from "../core/lazy";
 import { connectedTable } from "./connected";
 import { presentErrors } from "./presentErrors";
 
@@ -41,8 +42,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): cesSettin
  * (bench/README.md, "Small stacks"). It also counts the operations that take one of the engine's slots.
  */
 function onUse(load: () => ResourceHandler): ResourceHandler {
-  let handler: ResourceHandler | undefined;
-  const loaded = () => (handler ??= load());
+  const loaded = lazy(load);
   // Creates, reads, updates and deletes are what the engine runs in its slots (core/engineSlots.ts).
   return {
     check: (olds, news) => loaded().check(olds, news),

@@ -238,7 +238,7 @@ function connectionError(
 ): ApiConnectionError {
   const code = (error as Partial<NodeJS.ErrnoException> | undefined)?.code;
   const message = redact(error instanceof Error ? error.message : String(error));
-  if (code === "ETIMEDOUT" || code === "ECONNABORTED") {
+  if (code === "ETIMEDOUT") {
     const timeout = where(settingSpec("requestTimeoutMs"));
     const hint = target.endpointHint
       ? `Check the endpoint (${target.endpointHint}); a slow API needs a larger timeout (${timeout})`

@@ -9,7 +9,7 @@ import { vendorSettings } from "../../core/vendorSettings";
 import { CloudflareApi } from "./api";
 import { HEX32 } from "pulumi-resource-groups-contracts/cloudflare/plain";
 
-const ACCOUNT_RULE = "cloudflareAccountId must be 32 lowercase hexadecimal characters";
+const accountIdRule = matching(HEX32, "cloudflareAccountId must be 32 lowercase hexadecimal characters");
 
 const settings = vendorSettings("Cloudflare", {
   cloudflareEndpoint: {
@@ -21,7 +21,7 @@ const settings = vendorSettings("Cloudflare", {
   // A resource may name its own account instead.
   cloudflareAccountId: {
     optional: true,
-    rule: matching(HEX32, ACCOUNT_RULE),
+    rule: accountIdRule,
   },
 });
 
@@ -42,10 +42,13 @@ export function defaultAccountId(): string {
       `accountId: give the resource an accountId, or set ${where(CLOUDFLARE_SETTINGS.cloudflareAccountId)}`,
     );
   }
-  if (!HEX32.test(value)) {
-    throw new ConfigurationError(`${ACCOUNT_RULE} (from ${where(CLOUDFLARE_SETTINGS.cloudflareAccountId)})`);
+  const checked = accountIdRule(value);
+  if ("problem" in checked) {
+    throw new ConfigurationError(
+      `${checked.problem} (from ${where(CLOUDFLARE_SETTINGS.cloudflareAccountId)})`,
+    );
   }
-  return value;
+  return checked.value;
 }
 
 /** One client per configuration; every account of it shares the client (resources name their own). */
