@@ -1,6 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { KindResource } from "../../../core/kindResource";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -28,7 +29,7 @@ export interface GroupMemberArgs extends ConnectionArgs {
 }
 
 /** One resource in a Manual group. Any change replaces it. */
-export class GroupMember extends pulumi.dynamic.Resource {
+export class GroupMember extends KindResource {
   /** `groupId` of the Manual `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
   /** Service namespace `service.item` of the member, e.g. `SYS.ECS`. */
@@ -45,7 +46,7 @@ export class GroupMember extends pulumi.dynamic.Resource {
       "dimensions",
       "projectId",
     ]);
-    super(provider, name, props, opts, KINDS.groupMember.module, KINDS.groupMember.type);
+    super(provider, name, props, opts, KINDS.groupMember);
   }
 
   /**

@@ -1,7 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ces } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/resourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { KindResource } from "../../../core/kindResource";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -49,7 +50,7 @@ export interface ResourceGroupArgs extends ConnectionArgs {
 }
 
 /** A resource group: a set of cloud resources that is monitored (and later scheduled or budgeted) as one. */
-export class ResourceGroup extends pulumi.dynamic.Resource {
+export class ResourceGroup extends KindResource {
   /** The group's name as the API holds it. */
   declare readonly name: pulumi.Output<string>;
   /** How the group gets its members: `Manual`, `TAG` (by tag) or `EPS` (by enterprise project). */
@@ -76,7 +77,7 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       ["name", "type", "tags", "associationEpIds", "enterpriseProjectId", "adopt", "projectId"],
       ["createTime"],
     );
-    super(provider, name, props, opts, KINDS.resourceGroup.module, KINDS.resourceGroup.type);
+    super(provider, name, props, opts, KINDS.resourceGroup);
   }
 
   /**

@@ -1,6 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/tagRule";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { KindResource } from "../../../core/kindResource";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -23,7 +24,7 @@ export interface TagRuleArgs extends ConnectionArgs {
  * One tag-matching rule of a TAG group, managed apart from the group so that teams can add their own
  * rules to a shared group. It coexists with the group's declared `tags`; together they may hold 10.
  */
-export class TagRule extends pulumi.dynamic.Resource {
+export class TagRule extends KindResource {
   /** `groupId` of the TAG `ResourceGroup` whose tag this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** Tag key the rule matches. */
@@ -40,7 +41,7 @@ export class TagRule extends pulumi.dynamic.Resource {
       "value",
       "projectId",
     ]);
-    super(provider, name, props, opts, KINDS.tagRule.module, KINDS.tagRule.type);
+    super(provider, name, props, opts, KINDS.tagRule);
   }
 
   /**

@@ -1,6 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { KindResource } from "../../../core/kindResource";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -29,7 +30,7 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * removes its zones but those the group's own `zones` declare (and the scope's last one). Not for a
  * group with `GroupMember`s.
  */
-export class GroupMembers extends pulumi.dynamic.Resource {
+export class GroupMembers extends KindResource {
   /** The account of the group: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
   /** `groupId` of the Cloudflare `ResourceGroup` whose zones these are. */
@@ -45,14 +46,7 @@ export class GroupMembers extends pulumi.dynamic.Resource {
       ["accountId", "groupId", "zoneIds"],
       ["declaredZoneIds"],
     );
-    super(
-      provider,
-      name,
-      props,
-      opts,
-      KINDS.cloudflareGroupMembers.module,
-      KINDS.cloudflareGroupMembers.type,
-    );
+    super(provider, name, props, opts, KINDS.cloudflareGroupMembers);
   }
 
   /**

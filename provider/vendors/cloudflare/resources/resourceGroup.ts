@@ -1,6 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { KindResource } from "../../../core/kindResource";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -41,7 +42,7 @@ export interface ResourceGroupArgs extends ConnectionArgs {
  * A Cloudflare IAM resource group: a named scope of zones (or the whole account) that member and
  * user-group policies grant permissions on.
  */
-export class ResourceGroup extends pulumi.dynamic.Resource {
+export class ResourceGroup extends KindResource {
   /** The account the group belongs to: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
   /** The group's name as the API holds it. */
@@ -66,14 +67,7 @@ export class ResourceGroup extends pulumi.dynamic.Resource {
       ["accountId", "name", "zones", "wholeAccount", "exclusive", "adopt"],
       ["meta"],
     );
-    super(
-      provider,
-      name,
-      props,
-      opts,
-      KINDS.cloudflareResourceGroup.module,
-      KINDS.cloudflareResourceGroup.type,
-    );
+    super(provider, name, props, opts, KINDS.cloudflareResourceGroup);
   }
 
   /**

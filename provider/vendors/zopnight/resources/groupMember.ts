@@ -1,6 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
+import { KindResource } from "../../../core/kindResource";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -38,7 +39,7 @@ export interface GroupMemberArgs extends ConnectionArgs {
  * removed outside Pulumi disappears from the stack, and a tier or order changed outside shows as drift
  * that the next `up` restores.
  */
-export class GroupMember extends pulumi.dynamic.Resource {
+export class GroupMember extends KindResource {
   /** `groupId` of the ZopNight `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
   /**
@@ -82,7 +83,7 @@ export class GroupMember extends pulumi.dynamic.Resource {
         "region",
       ],
     );
-    super(provider, name, props, opts, KINDS.zopnightGroupMember.module, KINDS.zopnightGroupMember.type);
+    super(provider, name, props, opts, KINDS.zopnightGroupMember);
   }
 
   /**
