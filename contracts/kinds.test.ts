@@ -207,13 +207,15 @@ describe("the provider builds on the table", () => {
   it("gives each dynamic resource class the module and type of the kind whose provider it loads", () => {
     const seen: string[] = [];
     for (const { file, source } of resourceClasses()) {
-      if (!/extends KindResource\b/.test(source)) continue;
+      if (!/extends pulumi\.dynamic\.Resource\b/.test(source)) continue;
       const loaded = /import provider from "\.\.\/\.\.\/\.\.\/runtime\/providers\/(\w+)";/.exec(source)?.[1];
       const flat = source.replace(/\s+/g, " ");
-      const registered = [...flat.matchAll(/super\( ?provider, name, props, opts, KINDS\.(\w+),? ?\)/g)].map(
-        (m) => m[1],
-      );
-      expect({ file, loaded, registered }).toEqual({ file, loaded, registered: [loaded] });
+      const registered = [
+        ...flat.matchAll(
+          /super\( ?provider, name, props, opts, KINDS\.(\w+)\.module, KINDS\.(\w+)\.type,? ?\)/g,
+        ),
+      ].map((m) => [m[1], m[2]]);
+      expect({ file, loaded, registered }).toEqual({ file, loaded, registered: [[loaded, loaded]] });
       seen.push(loaded ?? "");
     }
     expect(seen.sort()).toEqual([...KIND_NAMES].sort());

@@ -83,6 +83,6 @@ it("with PULUMI_DEBUG_PROMISE_LEAKS set, the leak report's traces stay whole", (
   expect(answer).toEqual([PRIOR, PRIOR]);
   // The registration's own promise, as the report prints it: every frame from the SDK to the caller.
   const report = stderr.split("Promise leak detected:").find((leak) => leak.includes("resource:unit["));
-  expect(report).toContain("at new KindResource");
+  expect(report).toContain("at new GroupMember");
   expect(report).toContain("at limitWhileRegistering");
 });

@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -29,7 +29,7 @@ export interface GroupMemberArgs extends ConnectionArgs {
 }
 
 /** One resource in a Manual group. Any change replaces it. */
-export class GroupMember extends KindResource {
+export class GroupMember extends pulumi.dynamic.Resource {
   /** `groupId` of the Manual `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
   /** Service namespace `service.item` of the member, e.g. `SYS.ECS`. */
@@ -46,7 +46,12 @@ export class GroupMember extends KindResource {
       "dimensions",
       "projectId",
     ]);
-    super(provider, name, props, opts, KINDS.groupMember);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.groupMember.module, KINDS.groupMember.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

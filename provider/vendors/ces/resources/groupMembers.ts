@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/groupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -35,7 +35,7 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * Pulumi show as drift on refresh and the next `up` removes them. Do not combine it with `GroupMember`s
  * of the same group.
  */
-export class GroupMembers extends KindResource {
+export class GroupMembers extends pulumi.dynamic.Resource {
   /** `groupId` of the Manual `ResourceGroup` whose membership this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
@@ -56,7 +56,12 @@ export class GroupMembers extends KindResource {
       ["groupId", "members", "projectId"],
       ["declaredMembers"],
     );
-    super(provider, name, props, opts, KINDS.groupMembers);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.groupMembers.module, KINDS.groupMembers.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

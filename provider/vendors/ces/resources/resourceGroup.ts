@@ -1,8 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { ces } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/resourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -50,7 +50,7 @@ export interface ResourceGroupArgs extends ConnectionArgs {
 }
 
 /** A resource group: a set of cloud resources that is monitored (and later scheduled or budgeted) as one. */
-export class ResourceGroup extends KindResource {
+export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The group's name as the API holds it. */
   declare readonly name: pulumi.Output<string>;
   /** How the group gets its members: `Manual`, `TAG` (by tag) or `EPS` (by enterprise project). */
@@ -77,7 +77,12 @@ export class ResourceGroup extends KindResource {
       ["name", "type", "tags", "associationEpIds", "enterpriseProjectId", "adopt", "projectId"],
       ["createTime"],
     );
-    super(provider, name, props, opts, KINDS.resourceGroup);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.resourceGroup.module, KINDS.resourceGroup.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/tagRule";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -24,7 +24,7 @@ export interface TagRuleArgs extends ConnectionArgs {
  * One tag-matching rule of a TAG group, managed apart from the group so that teams can add their own
  * rules to a shared group. It coexists with the group's declared `tags`; together they may hold 10.
  */
-export class TagRule extends KindResource {
+export class TagRule extends pulumi.dynamic.Resource {
   /** `groupId` of the TAG `ResourceGroup` whose tag this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** Tag key the rule matches. */
@@ -41,7 +41,12 @@ export class TagRule extends KindResource {
       "value",
       "projectId",
     ]);
-    super(provider, name, props, opts, KINDS.tagRule);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.tagRule.module, KINDS.tagRule.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

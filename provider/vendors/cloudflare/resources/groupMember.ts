@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -23,7 +23,7 @@ export interface GroupMemberArgs extends ConnectionArgs {
  * their zones to a shared group. Any change replaces it. The last zone of a scope stays when its
  * member is deleted (a scope needs one object); deleting the group removes it.
  */
-export class GroupMember extends KindResource {
+export class GroupMember extends pulumi.dynamic.Resource {
   /** The account of the group: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
   /** `groupId` of the Cloudflare `ResourceGroup` whose scope holds the zone. */
@@ -33,7 +33,19 @@ export class GroupMember extends KindResource {
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(argsUnlessGet(args, opts), ["accountId", "groupId", "zoneId"]);
-    super(provider, name, props, opts, KINDS.cloudflareGroupMember);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(
+        provider,
+        name,
+        props,
+        opts,
+        KINDS.cloudflareGroupMember.module,
+        KINDS.cloudflareGroupMember.type,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /**

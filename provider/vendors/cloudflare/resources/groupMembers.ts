@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -30,7 +30,7 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * removes its zones but those the group's own `zones` declare (and the scope's last one). Not for a
  * group with `GroupMember`s.
  */
-export class GroupMembers extends KindResource {
+export class GroupMembers extends pulumi.dynamic.Resource {
   /** The account of the group: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
   /** `groupId` of the Cloudflare `ResourceGroup` whose zones these are. */
@@ -46,7 +46,19 @@ export class GroupMembers extends KindResource {
       ["accountId", "groupId", "zoneIds"],
       ["declaredZoneIds"],
     );
-    super(provider, name, props, opts, KINDS.cloudflareGroupMembers);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(
+        provider,
+        name,
+        props,
+        opts,
+        KINDS.cloudflareGroupMembers.module,
+        KINDS.cloudflareGroupMembers.type,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/cloudflareResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -42,7 +42,7 @@ export interface ResourceGroupArgs extends ConnectionArgs {
  * A Cloudflare IAM resource group: a named scope of zones (or the whole account) that member and
  * user-group policies grant permissions on.
  */
-export class ResourceGroup extends KindResource {
+export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The account the group belongs to: 32 lowercase hexadecimal characters. */
   declare readonly accountId: pulumi.Output<string>;
   /** The group's name as the API holds it. */
@@ -67,7 +67,19 @@ export class ResourceGroup extends KindResource {
       ["accountId", "name", "zones", "wholeAccount", "exclusive", "adopt"],
       ["meta"],
     );
-    super(provider, name, props, opts, KINDS.cloudflareResourceGroup);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(
+        provider,
+        name,
+        props,
+        opts,
+        KINDS.cloudflareResourceGroup.module,
+        KINDS.cloudflareResourceGroup.type,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /**

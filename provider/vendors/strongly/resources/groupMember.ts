@@ -1,8 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { strongly } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/stronglyGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -32,7 +32,7 @@ export interface GroupMemberArgs extends ConnectionArgs {
  * already holds (an earlier answer lost, or added outside Pulumi) takes it over, renaming it if need be.
  * A refresh reads each group once for all of its members.
  */
-export class GroupMember extends KindResource {
+export class GroupMember extends pulumi.dynamic.Resource {
   /** `groupId` of the Strongly `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
   /** The kind of platform resource the member is. */
@@ -44,7 +44,12 @@ export class GroupMember extends KindResource {
 
   constructor(name: string, args: GroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(argsUnlessGet(args, opts), ["groupId", "type", "resourceId", "name"]);
-    super(provider, name, props, opts, KINDS.stronglyGroupMember);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.stronglyGroupMember.module, KINDS.stronglyGroupMember.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

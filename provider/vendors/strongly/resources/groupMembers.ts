@@ -1,8 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { strongly } from "pulumi-resource-groups-contracts/constants";
 import provider from "../../../runtime/providers/stronglyGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -36,7 +36,7 @@ export interface GroupMembersArgs extends ConnectionArgs {
  * outside Pulumi show as drift on refresh (one read of the group) and the next `up` removes them. Do
  * not combine it with `strongly.GroupMember`s of the same group.
  */
-export class GroupMembers extends KindResource {
+export class GroupMembers extends pulumi.dynamic.Resource {
   /** `groupId` of the Strongly `ResourceGroup` whose membership this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
@@ -48,7 +48,12 @@ export class GroupMembers extends KindResource {
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(argsUnlessGet(args, opts), ["groupId", "members"], ["declaredMembers"]);
-    super(provider, name, props, opts, KINDS.stronglyGroupMembers);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.stronglyGroupMembers.module, KINDS.stronglyGroupMembers.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/stronglyResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -29,7 +29,7 @@ export interface ResourceGroupArgs extends ConnectionArgs {
  * with `finops:read` and `finops:write`), or `RESOURCEGROUPS_STRONGLY_ENDPOINT` and
  * `RESOURCEGROUPS_STRONGLY_API_KEY`.
  */
-export class ResourceGroup extends KindResource {
+export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The name as the API holds it (trimmed). */
   declare readonly name: pulumi.Output<string>;
   /** The group's description as the API holds it. */
@@ -53,7 +53,19 @@ export class ResourceGroup extends KindResource {
       ["name", "description", "adopt"],
       ["status", "ownerId", "organizationId", "createdAt", "updatedAt"],
     );
-    super(provider, name, props, opts, KINDS.stronglyResourceGroup);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(
+        provider,
+        name,
+        props,
+        opts,
+        KINDS.stronglyResourceGroup.module,
+        KINDS.stronglyResourceGroup.type,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /**

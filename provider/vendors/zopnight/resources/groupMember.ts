@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMember";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -39,7 +39,7 @@ export interface GroupMemberArgs extends ConnectionArgs {
  * removed outside Pulumi disappears from the stack, and a tier or order changed outside shows as drift
  * that the next `up` restores.
  */
-export class GroupMember extends KindResource {
+export class GroupMember extends pulumi.dynamic.Resource {
   /** `groupId` of the ZopNight `ResourceGroup` the member is in. */
   declare readonly groupId: pulumi.Output<string>;
   /**
@@ -83,7 +83,12 @@ export class GroupMember extends KindResource {
         "region",
       ],
     );
-    super(provider, name, props, opts, KINDS.zopnightGroupMember);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.zopnightGroupMember.module, KINDS.zopnightGroupMember.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightGroupMembers";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -52,7 +52,7 @@ export interface HeldMemberOutput {
  * own all of it: members added outside Pulumi show as drift on refresh and the next `up` removes them.
  * Do not combine it with `GroupMember`s (or a `StartupSequence`) of the same group.
  */
-export class GroupMembers extends KindResource {
+export class GroupMembers extends pulumi.dynamic.Resource {
   /** `groupId` of the ZopNight `ResourceGroup` whose membership this is. */
   declare readonly groupId: pulumi.Output<string>;
   /** The members as the group held them at the last create, update or refresh. */
@@ -64,7 +64,12 @@ export class GroupMembers extends KindResource {
 
   constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(argsUnlessGet(args, opts), ["groupId", "members"], ["declaredMembers"]);
-    super(provider, name, props, opts, KINDS.zopnightGroupMembers);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(provider, name, props, opts, KINDS.zopnightGroupMembers.module, KINDS.zopnightGroupMembers.type);
+    } finally {
+      restore();
+    }
   }
 
   /**

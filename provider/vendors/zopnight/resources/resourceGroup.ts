@@ -1,7 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import provider from "../../../runtime/providers/zopnightResourceGroup";
 import { KINDS } from "pulumi-resource-groups-contracts/kinds";
-import { KindResource } from "../../../core/kindResource";
+import { shortTracesWhileRegistering } from "../../../core/registrationTraces";
 import { resourceProps } from "../../../core/resourceProps";
 import type { ConnectionArgs } from "../../../core/connectionArgs";
 import { argsUnlessGet } from "../../../core/getArgs";
@@ -36,7 +36,7 @@ export interface AttachedSchedule {
  * Add resources with `GroupMember`, or declare the whole start-up order with `StartupSequence`.
  * Nothing replaces the group: name and description change in place.
  */
-export class ResourceGroup extends KindResource {
+export class ResourceGroup extends pulumi.dynamic.Resource {
   /** The group's name as the API holds it. */
   declare readonly name: pulumi.Output<string>;
   /** The group's description as the API holds it. */
@@ -58,7 +58,19 @@ export class ResourceGroup extends KindResource {
       ["name", "description", "adopt"],
       ["createdBy", "createdAt", "updatedAt", "schedules"],
     );
-    super(provider, name, props, opts, KINDS.zopnightResourceGroup);
+    const restore = shortTracesWhileRegistering();
+    try {
+      super(
+        provider,
+        name,
+        props,
+        opts,
+        KINDS.zopnightResourceGroup.module,
+        KINDS.zopnightResourceGroup.type,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /**
