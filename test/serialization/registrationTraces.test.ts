@@ -1,8 +1,9 @@
 /**
- * Every resource class registers with one-frame stack traces (the SDK's trace on each promise it makes
- * is what made constructing resources slow in TypeScript programs: bench/README.md, "Stack traces while
- * registering") and leaves `Error.stackTraceLimit` as it found it, also when the construction fails;
- * with PULUMI_DEBUG_PROMISE_LEAKS set the traces stay whole. Each case constructs the built classes in
+ * Every resource class registers with seven-frame stack traces (the SDK's trace on each promise it
+ * makes is what made constructing resources slow in TypeScript programs: bench/README.md, "Stack
+ * traces while registering"), enough for the SDK's errors to name the program's line, and leaves
+ * `Error.stackTraceLimit` as it found it, also when the construction fails; a lower limit the program
+ * set stays, and with PULUMI_DEBUG_PROMISE_LEAKS set the traces stay whole. Each case constructs the built classes in
  * a fresh Node process, outside a Pulumi run: the registration cannot finish there, so the process
  * exits once it has written its answer (and the SDK reports the unfinished promises on its way out).
  * The limit is read from a transformation, which the SDK runs inside the constructor.
@@ -42,7 +43,7 @@ function inFreshProcess(script: string, env: NodeJS.ProcessEnv = {}): { answer: 
   return { answer: JSON.parse(child.stdout) as unknown, stderr: child.stderr };
 }
 
-it("every resource class of the four vendors registers with one-frame traces and restores the limit", () => {
+it("every resource class of the four vendors registers with seven-frame traces and restores the limit", () => {
   const { answer } = inFreshProcess(`
     answer = {};
     for (const vendor of ["ces", "cloudflare", "strongly", "zopnight"]) {
@@ -57,22 +58,49 @@ it("every resource class of the four vendors registers with one-frame traces and
       ["GroupMember", "GroupMembers", "ResourceGroup"].map((c) => `${vendor}.${c}`),
     ),
   ];
-  expect(answer).toEqual(Object.fromEntries(classes.map((c) => [c, [1, PRIOR]])));
+  expect(answer).toEqual(Object.fromEntries(classes.map((c) => [c, [7, PRIOR]])));
 });
 
-it("a failed registration restores the limit, and its error keeps the line it was thrown from", () => {
+/** What a construction inside the program's function `programLine` threw, and the limit afterwards. */
+interface Thrown {
+  message: string;
+  stack: string[];
+  limit: number;
+}
+
+function thrownBy(construction: string): Thrown {
   const { answer } = inFreshProcess(`
+    function programLine() { ${construction} }
     try {
-      new groups.ces.ResourceGroup("unit", ARGS, {
-        transformations: [() => { throw new Error("transformation failed"); }],
-      });
+      programLine();
     } catch (error) {
       answer = { message: error.message, stack: error.stack.split("\\n"), limit: Error.stackTraceLimit };
-    }`) as { answer: { message: string; stack: string[]; limit: number } };
-  expect(answer.message).toBe("transformation failed");
-  expect(answer.stack).toHaveLength(2);
-  expect(answer.stack[1]).toMatch(/^\s+at .*\[eval\]/);
-  expect(answer.limit).toBe(PRIOR);
+    }`);
+  return answer as Thrown;
+}
+
+it("a transformation that throws: the limit is restored, and the trace reaches the program's line", () => {
+  const thrown = thrownBy(
+    `new groups.ces.ResourceGroup("unit", ARGS, { transformations: [() => { throw new Error("transformation failed"); }] });`,
+  );
+  expect(thrown.message).toBe("transformation failed");
+  expect(thrown.stack).toHaveLength(1 + 7);
+  expect(thrown.stack.filter((line) => line.includes("at programLine"))).toHaveLength(1);
+  expect(thrown.limit).toBe(PRIOR);
+});
+
+it("an error of the SDK's own (a resource without a name) names the program's line too", () => {
+  const thrown = thrownBy(`new groups.ces.GroupMember("", ARGS);`);
+  expect(thrown.message).toBe("Missing resource name argument (for URN creation)");
+  expect(thrown.stack.filter((line) => line.includes("at programLine"))).toHaveLength(1);
+  expect(thrown.limit).toBe(PRIOR);
+});
+
+it("a lower limit the program set stays in force while registering", () => {
+  const { answer } = inFreshProcess(
+    `Error.stackTraceLimit = 3; answer = [limitWhileRegistering(groups.ces.ResourceGroup), Error.stackTraceLimit];`,
+  );
+  expect(answer).toEqual([3, 3]);
 });
 
 it("with PULUMI_DEBUG_PROMISE_LEAKS set, the leak report's traces stay whole", () => {
